@@ -1,0 +1,139 @@
+/* Shared plumbing of the taisaku command. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "taisaku/file.h"
+
+tk_lang cli_default_lang(void)
+{
+	const char *v = getenv("TAISAKU_LANG");
+	if (v && *v)
+		return strcmp(v, "en") == 0 ? TK_LANG_EN : TK_LANG_JA;
+	return TK_LANG_JA;
+}
+
+const char *cli_tr(const cli *c, const char *ja, const char *en)
+{
+	return c->lang == TK_LANG_EN ? en : ja;
+}
+
+int cli_fail(const cli *c, const char *ja, const char *en, ...)
+{
+	va_list ap;
+	va_start(ap, en);
+	fputs("taisaku: ", stderr);
+	vfprintf(stderr, cli_tr(c, ja, en), ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	return EXIT_ERROR;
+}
+
+int cli_error(const cli *c, const tk_error *err)
+{
+	char buf[2048];
+	fprintf(stderr, "taisaku: %s\n", tk_error_format(err, c->lang, buf, sizeof(buf)));
+	return EXIT_ERROR;
+}
+
+static const struct {
+	const char *name;
+	unsigned flag;
+	bool takes_value;
+} OPTIONS[] = {
+	{ "--json", OPT_JSON, false },
+	{ "-o", OPT_OUTPUT, true },
+	{ "--output", OPT_OUTPUT, true },
+	{ "--format", OPT_FORMAT, true },
+	{ "--catalog-dir", OPT_CATALOG_DIR, true },
+};
+
+bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, int max_args,
+	const char *usage)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] != '-' || a[1] == '\0') {
+			if (c->nargs >= max_args || c->nargs >= CLI_MAX_ARGS) {
+				cli_fail(c, "引数 '%s' は余分です（使い方: %s）", "unexpected argument '%s' (usage: %s)", a, usage);
+				return false;
+			}
+			c->args[c->nargs++] = a;
+			continue;
+		}
+		if (strcmp(a, "--lang") == 0) {
+			if (i + 1 >= argc || (strcmp(argv[i + 1], "ja") && strcmp(argv[i + 1], "en"))) {
+				cli_fail(c, "--lang には ja か en を指定してください", "--lang takes ja or en");
+				return false;
+			}
+			c->lang = strcmp(argv[++i], "en") == 0 ? TK_LANG_EN : TK_LANG_JA;
+			continue;
+		}
+		size_t k = 0, n = sizeof(OPTIONS) / sizeof(*OPTIONS);
+		while (k < n && strcmp(OPTIONS[k].name, a) != 0)
+			k++;
+		if (k == n || !(OPTIONS[k].flag & allowed)) {
+			cli_fail(c, "オプション '%s' はこのコマンドでは使えません（使い方: %s）",
+				"option '%s' is not known to this command (usage: %s)", a, usage);
+			return false;
+		}
+		const char *value = NULL;
+		if (OPTIONS[k].takes_value) {
+			if (i + 1 >= argc) {
+				cli_fail(c, "オプション '%s' には値が必要です", "option '%s' needs a value", a);
+				return false;
+			}
+			value = argv[++i];
+		}
+		switch (OPTIONS[k].flag) {
+		case OPT_JSON: c->json = true; break;
+		case OPT_OUTPUT: c->output = value; break;
+		case OPT_FORMAT: c->format = value; break;
+		case OPT_CATALOG_DIR: c->catalog_dir = value; break;
+		}
+	}
+	if (c->nargs < min_args) {
+		cli_fail(c, "引数が足りません（使い方: %s）", "missing argument (usage: %s)", usage);
+		return false;
+	}
+	return true;
+}
+
+bool cli_out_open(const cli *c, cli_out *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->f = open_memstream(&o->buf, &o->len);
+	if (!o->f)
+		cli_fail(c, "メモリが足りません", "out of memory");
+	return o->f != NULL;
+}
+
+int cli_out_close(const cli *c, cli_out *o, bool ok)
+{
+	int rc = EXIT_OK;
+	if (fclose(o->f) != 0)
+		ok = false, rc = cli_fail(c, "出力を作れません", "cannot produce the output");
+	if (ok && c->output && strcmp(c->output, "-") != 0) {
+		tk_error err = { 0 };
+		if (tk_file_write_atomic(c->output, o->buf, o->len, &err))
+			rc = cli_error(c, &err);
+	} else if (ok) {
+		if (fwrite(o->buf, 1, o->len, stdout) != o->len || fflush(stdout) != 0)
+			rc = cli_fail(c, "標準出力に書けません", "cannot write to standard output");
+	} else if (rc == EXIT_OK) {
+		rc = EXIT_ERROR;
+	}
+	free(o->buf);
+	o->buf = NULL;
+	return rc;
+}
+
+tk_status cli_load_catalog(const cli *c, const char *name, tk_catalog **out, tk_error *err)
+{
+	char path[1024];
+	tk_status st = tk_catalog_resolve(name, c->catalog_dir, path, sizeof(path), err);
+	if (st)
+		return st;
+	return tk_catalog_load_cached(path, out, err);
+}

@@ -1,0 +1,79 @@
+/* The taisaku command: what every subcommand shares. */
+#ifndef TAISAKU_CLI_H
+#define TAISAKU_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "taisaku/catalog.h"
+#include "taisaku/error.h"
+
+#define CLI_MAX_ARGS 32
+
+/* Options recognised across subcommands; each subcommand says which it takes. */
+typedef struct cli {
+	tk_lang lang;
+	const char *catalog_dir;   /* --catalog-dir */
+	const char *output;        /* -o / --output */
+	const char *format;        /* --format */
+	bool json;                 /* --json */
+	int nargs;                 /* positional arguments after the subcommand words */
+	const char *args[CLI_MAX_ARGS];
+} cli;
+
+/* Exit codes, as scripts see them. */
+enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_FAIL = 2 };
+
+/* Option flags a subcommand accepts. */
+enum {
+	OPT_JSON = 1 << 0, OPT_OUTPUT = 1 << 1, OPT_FORMAT = 1 << 2, OPT_CATALOG_DIR = 1 << 3,
+};
+
+/* Parses argv (after the subcommand words) into c. --lang is always taken.
+ * Prints an error and returns false on an unknown or incomplete option. */
+bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, int max_args,
+	const char *usage);
+
+/* The Japanese or the English text, by the chosen language. */
+const char *cli_tr(const cli *c, const char *ja, const char *en);
+
+/* Prints "taisaku: <message>" on stderr in the chosen language; returns EXIT_ERROR. */
+int cli_fail(const cli *c, const char *ja, const char *en, ...);
+
+/* Prints a library error with its location; returns EXIT_ERROR. */
+int cli_error(const cli *c, const tk_error *err);
+
+/* Output goes to a memory stream first, then to stdout or, with -o, to the
+ * file through an atomic rename, so that a failure never leaves a partial file. */
+typedef struct cli_out {
+	FILE *f;
+	char *buf;
+	size_t len;
+} cli_out;
+
+bool cli_out_open(const cli *c, cli_out *o);
+/* Writes the buffered output (unless ok is false) and releases it. */
+int cli_out_close(const cli *c, cli_out *o, bool ok);
+
+/* Loads a catalog by id or path, through the compiled cache. */
+tk_status cli_load_catalog(const cli *c, const char *name, tk_catalog **out, tk_error *err);
+
+/* Language from TAISAKU_LANG or LANG; Japanese unless English is asked for. */
+tk_lang cli_default_lang(void);
+
+typedef struct command {
+	const char *name;
+	int (*run)(cli *c, int argc, char **argv);
+	const char *summary_ja, *summary_en;
+} command;
+
+int cmd_catalog(cli *c, int argc, char **argv);
+int cmd_help(cli *c, int argc, char **argv);
+int cmd_version(cli *c, int argc, char **argv);
+
+/* Prints the help of one command (or the overview when name is NULL). */
+int help_print(const cli *c, const char *name, FILE *out);
+
+extern const command cli_commands[];
+
+#endif

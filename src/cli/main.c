@@ -1,0 +1,48 @@
+/* taisaku: the command. A thin client of libtaisaku: it parses the command
+ * line, calls the library and prints; every rule lives in the library. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+const command cli_commands[] = {
+	{ "catalog", cmd_catalog, "カタログ（管理策の体系）の一覧・表示・書き出し",
+		"list, show and export control catalogs" },
+	{ "help", cmd_help, "使い方を表示する", "show how to use a command" },
+	{ "version", cmd_version, "版を表示する", "show the version" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+int cmd_version(cli *c, int argc, char **argv)
+{
+	if (!cli_parse(c, argc, argv, 0, 0, 0, "taisaku --version"))
+		return EXIT_ERROR;
+	printf("taisaku %s\n", TK_VERSION);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	cli c = { .lang = cli_default_lang() };
+	/* --lang may come before the command too: taisaku --lang en catalog list */
+	int i = 1;
+	while (i + 1 < argc && strcmp(argv[i], "--lang") == 0) {
+		if (strcmp(argv[i + 1], "en") && strcmp(argv[i + 1], "ja"))
+			return cli_fail(&c, "--lang には ja か en を指定してください", "--lang takes ja or en");
+		c.lang = strcmp(argv[i + 1], "en") == 0 ? TK_LANG_EN : TK_LANG_JA;
+		i += 2;
+	}
+	if (i >= argc)
+		return help_print(&c, NULL, stderr), EXIT_ERROR;
+	const char *name = argv[i];
+	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
+		name = "version";
+	else if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+		name = "help";
+	for (const command *cmd = cli_commands; cmd->name; cmd++)
+		if (strcmp(cmd->name, name) == 0)
+			return cmd->run(&c, argc - i - 1, argv + i + 1);
+	cli_fail(&c, "コマンド '%s' はありません（taisaku help で一覧できます）",
+		"no such command '%s' (taisaku help lists them)", name);
+	return EXIT_ERROR;
+}

@@ -1,0 +1,16 @@
+/* Shared pieces of the exporters. */
+#ifndef TAISAKU_EXPORT_INTERNAL_H
+#define TAISAKU_EXPORT_INTERNAL_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "taisaku/catalog.h"
+
+json_t *tk_catalog_json(const tk_catalog *cat);
+json_t *tk_requirement_json(const tk_catalog *cat, const tk_requirement *r);
+
+/* Writes doc (and releases it) as indented UTF-8 JSON with a final newline. */
+tk_status tk_json_write(json_t *doc, FILE *out, tk_error *err);
+
+#endif
