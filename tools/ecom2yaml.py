@@ -604,3 +604,445 @@ def parse_appendix(seed):
         if r["cells"] is None or len(r["cells"]) != 14:
             raise SystemExit("appendix row %s (l.%d): %r" % (r["id"], r["line"], r["cells"]))
     return rows, doms, subs
+
+
+# --------------------------------------------------------------------------
+# Data that the layout does not give mechanically (with seed line refs)
+# --------------------------------------------------------------------------
+
+VIEWS = [
+    # id, title_ja (Part 2 heading), title_en, purpose lines (§3.3/§3.4), subviews
+    ("M", "マネジメント・ビユー", "Management view", (2401, 2414), ["Ma"]),
+    ("B", "ビジネスオペレーション・ビユー", "Business operation view", (2461, 2467), ["Ba"]),
+    ("T", "テクニカル＆オペレーション・ビユー", "Technical and operation view", None,
+     ["Ta", "Tb", "Tc", "Td"]),
+    ("A", "アシュアランス・ビユー", "Assurance view", (3130, 3145), ["Aa"]),
+]
+
+SUBVIEWS = {
+    # id: (title_ja as in Table 3-5, line, title_en, purpose lines)
+    "Ma": ("セキュリティ対策推進基盤の確立", 2089,
+           "Establishing the foundation for promoting security countermeasures", None),
+    "Ba": ("セキュアな組織運営と業務運営の実現", 2104,
+           "Realizing secure organizational management and business operation", None),
+    "Ta": ("システムの信頼性の確保", 2114, "Ensuring system reliability", (2567, 2574)),
+    "Tb": ("攻撃に対するシステムの堅牢性の確保", 2129,
+           "Ensuring the robustness of systems against attacks", (2645, 2651)),
+    "Tc": ("セキュアなシステムの構築とそのセキュアな運用の実現", 2155,
+           "Realizing secure system construction and secure operation", (2864, 2873)),
+    "Td": ("その他のセキュリティ対策", 2208, "Other security countermeasures", (3000, 3002)),
+    "Aa": ("セキュリティ対策の実施状況の評価の実施", 2214,
+           "Evaluating the implementation status of security countermeasures", None),
+}
+
+# other printed spellings of the sub-view titles: (text, line, where)
+SUBVIEW_VARIANTS = {
+    "Ma": [("セキュリティ対策基盤の確立", 2069, "Fig. 3-2")],
+    "Ba": [("セキュアな組織運営と業務の運営の実現", 2071, "Fig. 3-2")],
+    "Tb": [("攻撃に対する堅牢性の確保", 2075, "Fig. 3-2")],
+    "Tc": [("セキュアなシステムの構築とセキュアなシステム運用の実現", 4975, "appendix table")],
+    "Td": [("必要となるその他のセキュリティ対策", 2077, "Fig. 3-2 and §3.3.6"),
+           ("必要となるその他の対策", 5422, "appendix table")],
+    "Aa": [("セキュリティ対策の実施状況の評価", 21326, "Part 2 heading 4.1"),
+           ("セキュリティ対策の実態評価の実施", 2069, "Fig. 3-2"),
+           ("セキュリティ対策の実態の評価", 5812, "appendix table")],
+}
+
+DOMAIN_ORDER = ["Ma1", "Ma2", "Ba1", "Ba2", "Ba3", "Ba4", "Ba5", "Ta1", "Ta2", "Ta3",
+                "Tb1", "Tb2", "Tb3", "Tb4", "Tb5", "Tb6", "Tb7", "Tb8", "Tb9",
+                "Tc1", "Tc2", "Tc3", "Tc4", "Tc5", "Td1", "Td2", "Td3", "Td4", "Aa1", "Aa2"]
+
+DOMAIN_EN = {
+    "Ma1": "Establishing the security management environment",
+    "Ma2": "Clarifying security requirements at the management level",
+    "Ba1": "Security measures in organizational management",
+    "Ba2": "Security measures in business operation",
+    "Ba3": "Thorough protection of information at business sites",
+    "Ba4": "Thorough user management",
+    "Ba5": "Compliance with legal requirements",
+    "Ta1": "Ensuring the accuracy of system processing",
+    "Ta2": "Ensuring the robustness of systems against failures",
+    "Ta3": "Ensuring system performance",
+    "Tb1": "Unauthorized-access countermeasures",
+    "Tb2": "Security-hole countermeasures",
+    "Tb3": "Virus countermeasures",
+    "Tb4": "Protection of system information and security-management information",
+    "Tb5": "Protection of business information on systems",
+    "Tb6": "Protection of information on communication paths",
+    "Tb7": "Security measures for using Internet services",
+    "Tb8": "Preparedness against denial of service",
+    "Tb9": "Monitoring of system activity",
+    "Tc1": "Building and maintaining a secure system",
+    "Tc2": "Thorough software management",
+    "Tc3": "Self-defence measures on individual devices",
+    "Tc4": "Development of secure application software",
+    "Tc5": "Pursuit of secure system operation",
+    "Td1": "Ensuring the validity of stored electronic information",
+    "Td2": "Security measures for special usage environments",
+    "Td3": "Protection of facilities and equipment",
+    "Td4": "Preparedness for security incidents",
+    "Aa1": "Checking countermeasure status by audit techniques",
+    "Aa2": "Checking for defects in countermeasures by technical diagnosis",
+}
+
+# Domain names printed in the §3.3 view/sub-view introductions (in domain order)
+INTRO_LISTS = [(2470, 2474, ["Ba1", "Ba2", "Ba3", "Ba4", "Ba5"]),
+               (2577, 2579, ["Ta1", "Ta2", "Ta3"]),
+               (2652, 2660, ["Tb1", "Tb2", "Tb3", "Tb4", "Tb5", "Tb6", "Tb7", "Tb8", "Tb9"]),
+               (2878, 2882, ["Tc1", "Tc2", "Tc3", "Tc4", "Tc5"]),
+               (3003, 3006, ["Td1", "Td2", "Td3", "Td4"]),
+               (3147, 3148, ["Aa1", "Aa2"])]
+
+# Domain names in the right-hand column of Tables 3-3 and 3-4
+TABLE33_34_NAMES = {
+    "Ba1": ("組織管理上でのセキュリティ対策", 1789), "Ba2": ("業務運営上でのセキュリティ対策", 1799),
+    "Ba3": ("業務現場における情報の保護", 1815), "Ba4": ("ユーザ管理の徹底", 1823),
+    "Ba5": ("法的要求事項の遵守", 1828), "Ta1": ("システムの処理の正確性の確保", 1833),
+    "Ta2": ("システム機器等の障害に対するシステムの堅牢性の確保", 1838),
+    "Ta3": ("システムの性能の確保", 1846), "Tb2": ("セキュリティホール対策", 1853),
+    "Tb3": ("ウイルス対策", 1858), "Tb4": ("システム情報やセキュリティ管理情報の保護", 1870),
+    "Tb5": ("システム上の業務情報の保護", 1872), "Tb6": ("通信路上の情報の保護", 1874),
+    "Tb7": ("インターネットサービスの使用にあたってのセキュリティ対策", 1876),
+    "Tb8": ("サービス妨害への備え", 1890), "Td2": ("特殊なシステムの利用環境に対するセキュリティ対策の実施", 1884),
+    "Tc1": ("セキュアなシステムの構築とその維持", 1892), "Tc2": ("ソフトウェアの管理の徹底", 1900),
+    "Tc3": ("個々の機器における自衛策の実施", 1908), "Tc4": ("セキュアなアプリケーションソフトの開発", 1916),
+    "Tc5": ("システム運用上のセキュリティ対策（セキュアなシステム運用の追求）", 1924),
+    "Td1": ("保管電子情報の有効性の確保", 1929), "Td3": ("施設や設備の保護", 1943),
+    "Ma1": ("セキュリティマネジメント環境の整備", 1965),
+    "Ma2": ("経営レベルからのセキュリティ要求の明確化", 1968),
+    "Aa1": ("監査手法によるセキュリティ対策の実施状況のチェックの実施", 1970),
+    "Aa2": ("技術的な診断によるセキュリティ対策の機能状況のチェックの実施", 1972),
+    "Td4": ("セキュリティ事故への備え", 1973),
+}
+
+ACTIVITIES = [  # appendix table header (l.3190–3240), layout spaces removed
+    ("policy", "方針や基準の確立", "Establish policies and standards"),
+    ("rules", "適用するルールの確立", "Establish the applicable rules"),
+    ("requirements", "対策要件の指定", "Specify the countermeasure requirements"),
+    ("means", "具体的手段の指定", "Specify the concrete means"),
+    ("procedures", "実施要領の確立", "Establish implementation procedures"),
+    ("org", "組織管理への展開", "Deploy to organizational management"),
+    ("business", "業務運用への展開", "Deploy to business operation"),
+    ("system_config", "ｼｽﾃﾑ構成への展開", "Deploy to system configuration"),
+    ("system_ops", "ｼｽﾃﾑ運用への展開", "Deploy to system operation"),
+]
+DEPARTMENTS = [  # appendix table header (l.3242–3262)
+    ("management", "管理部門", "Management department"),
+    ("business_site", "業務現場", "Business site"),
+    ("development", "ｼｽﾃﾑ企画開発", "System planning and development"),
+    ("operations", "ｼｽﾃﾑの運用管理", "System operation management"),
+    ("other", "その他", "Other"),
+]
+
+REQ_EN = {
+    "Ma1.1": "Establish a management-level security policy",
+    "Ma1.2": "Establish the structure of the security countermeasures",
+    "Ma1.3": "Establish an organizational mechanism for promoting security countermeasures",
+    "Ma1.4": "Clarify the responsibilities of those concerned and make them known",
+    "Ma1.5": "Ensure that those concerned are able to carry out security countermeasures",
+    "Ma1.6": "Secure a security budget and execute it properly",
+    "Ma2.1": "Create a security-characteristics model of the target organization and information systems",
+    "Ma2.2": "Clarify security requirements for the protected services provided inside and outside the organization",
+    "Ma2.3": "Identify the information assets to be protected and clarify the protection requirements for each",
+    "Ba1.1": "Establish a mechanism for managing human factors in security",
+    "Ba1.2": "Foster the security awareness of those concerned and clarify their duties",
+    "Ba1.3": "Verify the trustworthiness of those concerned and manage their conduct in the workplace",
+    "Ba2.1": "Clarify the security requirements of each business site",
+    "Ba2.2": "Pursue the practice of security requirements at business sites",
+    "Ba2.3": "Implement security measures for real-time business collaboration with other companies",
+    "Ba2.4": "Implement appropriate security measures for business outsourcing",
+    "Ba3.1": "Establish rules for producing and handling printouts, and produce and handle printouts according to them",
+    "Ba3.2": "Establish rules for the safe use of portable media, and handle portable media according to them",
+    "Ba3.3": "Establish rules for the safe handling of information devices, and handle information devices according to them",
+    "Ba3.4": "Establish rules for the safe handling of other electronic equipment, and use it according to them",
+    "Ba4.1": "Establish user-management rules and manage users according to them",
+    "Ba4.2": "Instruct users on preventing impersonation",
+    "Ba5.1": "Comply with requirements arising from contracts with business partners",
+    "Ba5.2": "Comply with laws and other rules relevant to the business",
+    "Ba5.3": "Prepare for disputes",
+    "Ta1.1": "Establish a mechanism for ensuring the accuracy of system processing",
+    "Ta1.2": "Ensure that the business specifications of systems are defined accurately",
+    "Ta1.3": "Eliminate defects from application software (ensure application software quality)",
+    "Ta1.4": "Check the validity of processing results in daily business operation",
+    "Ta1.5": "Ensure that business sites can respond when problems occur",
+    "Ta2.1": "Establish the approach for achieving robustness against failures",
+    "Ta2.2": "Build the designed failure countermeasures into the system correctly",
+    "Ta2.3": "Ensure the capability to respond to system failures",
+    "Ta3.1": "Establish a performance and capacity management mechanism",
+    "Ta3.2": "Establish the system-side approach for meeting performance and capacity requirements",
+    "Ta3.3": "Build the configuration and functions needed for system performance into the system correctly",
+    "Ta3.4": "Check load, performance and capacity use routinely and act before problems occur",
+    "Ta3.5": "Ensure the capability to deal with performance and capacity troubles",
+    "Tb1.1": "Network-level unauthorized-access countermeasure 1: establish connection rules and design the network appropriately",
+    "Tb1.2": "Network-level unauthorized-access countermeasure 2: specify appropriate connection conditions for connection requests from each terminal",
+    "Tb1.3": "Network-level unauthorized-access countermeasure 3: implement connection-control devices correctly",
+    "Tb1.4": "Network-level unauthorized-access countermeasure 4: use VLANs appropriately",
+    "Tb1.5": "Network-level unauthorized-access countermeasure 5: use wireless LANs appropriately",
+    "Tb1.6": "System-level unauthorized-access countermeasure 1: manage general user accounts appropriately",
+    "Tb1.7": "System-level unauthorized-access countermeasure 2: apply appropriate access control to general users",
+    "Tb1.8": "System-level unauthorized-access countermeasure 3: manage privileged user accounts appropriately",
+    "Tb1.9": "System-level unauthorized-access countermeasure 4: apply appropriate access control to privileged users",
+    "Tb1.10": "System-level unauthorized-access countermeasure 5: use a secure OS where needed",
+    "Tb1.11": "Application-level unauthorized-access countermeasure 1: establish access-management standards for applications and specify appropriate access-management requirements for each application",
+    "Tb1.12": "Application-level unauthorized-access countermeasure 2 (heading printed as system level): build the necessary access-management functions into each application",
+    "Tb2.1": "Establish a management scheme for security-hole countermeasures",
+    "Tb2.2": "Carry through properly from obtaining vulnerability information to applying countermeasures",
+    "Tb2.3": "Apply security-hole countermeasures quickly and safely",
+    "Tb2.4": "Manage the implementation status of security-hole countermeasures properly",
+    "Tb3.1": "Establish a management mechanism for virus countermeasures",
+    "Tb3.2": "Select and deploy anti-virus tools according to the required level",
+    "Tb3.3": "Ensure that the anti-virus team and system users carry out what they must do against viruses",
+    "Tb3.4": "Prepare a rapid-response structure for virus infections",
+    "Tb4.1": "Establish a mechanism for protecting system information and security-management information",
+    "Tb4.2": "Establish protection requirements for system information and security-management information",
+    "Tb4.3": "Protect system information and security-management information in practice",
+    "Tb5.1": "Establish a mechanism for protecting business information on systems",
+    "Tb5.2": "Specify appropriate protection requirements for each item of business data on systems",
+    "Tb5.3": "Apply the necessary protection measures to business information managed by a DBMS",
+    "Tb5.4": "Take the protection of business information into account when building applications that work with a DBMS",
+    "Tb6.1": "Establish protection requirements for communications",
+    "Tb6.2": "Select communication paths that meet the protection requirements and use them properly",
+    "Tb6.3": "Implement security measures for the use of wireless LANs",
+    "Tb7.1": "Implement security measures for the use of e-mail",
+    "Tb7.2": "Apply protective measures when using file transfer (FTP) and other dangerous protocols",
+    "Tb8.1": "Design systems with denial of service by access concentration in mind",
+    "Tb8.2": "Study and draw up emergency response procedures",
+    "Tb9.1": "Monitor network activity",
+    "Tb9.2": "Monitor access to systems",
+    "Tb9.3": "Monitor access to applications",
+    "Tc1.1": "Design a secure system configuration",
+    "Tc1.2": "Build and maintain the system configuration according to the configuration policy",
+    "Tc2.1": "Set management rules for platform software such as operating systems, and introduce, change and manage it according to them",
+    "Tc2.2": "Set management rules for general-purpose business tools such as office software, and introduce, change and manage them according to them",
+    "Tc2.3": "Set management rules for (individual) business software, and introduce, change and manage it according to them",
+    "Tc3.1": "Security measures on network control devices",
+    "Tc3.2": "Security measures on servers",
+    "Tc3.3": "Security measures for client PCs on the LAN",
+    "Tc4.1": "Build the necessary security functions into application software",
+    "Tc4.2": "Eliminate vulnerabilities from application software",
+    "Tc4.3": "Manage the development process",
+    "Tc5.1": "Establish a management mechanism for secure system operation",
+    "Tc5.2": "Put security requirements into practice in daily system operation",
+    "Tc5.3": "Keep the operational environment intact",
+    "Tc5.4": "Ensure the safety of system cutovers",
+    "Tc5.5": "Put the security requirements on operations staff's conduct in the operations workplace into practice",
+    "Tc5.6": "Security measures for outsourced system operation",
+    "Td1.1": "Establish a management mechanism for storing electronic information properly over the long term",
+    "Td1.2": "Prepare the technical environment needed to create and store electronic information kept long-term",
+    "Td1.3": "Specify appropriate storage requirements for the information to be stored long-term",
+    "Td1.4": "Carry out the storage measures specified for the target information",
+    "Td2.1": "Clarify security requirements for the use of mobile computing",
+    "Td2.2": "Implement the necessary security measures on the central-system side for mobile computing",
+    "Td2.3": "Pursue the practice of mobile-computing security requirements on the user side",
+    "Td2.4": "Establish a security framework for each remote office",
+    "Td2.5": "Build remote-office-side systems securely",
+    "Td2.6": "Pursue the secure operation of remote-office-side systems",
+    "Td2.7": "Apply the necessary protection to remote-office facilities and equipment",
+    "Td2.8": "Pursue the prevention of security incidents in business operation and organizational management at remote offices",
+    "Td3.1": "Apply the necessary protection in closed protected areas",
+    "Td3.2": "Apply the necessary protection in semi-closed protected areas",
+    "Td3.3": "Apply the necessary protection to devices and equipment installed inside and outside the company",
+    "Td4.1": "Ensure the capability to respond immediately when anomalies are detected",
+    "Td4.2": "Ensure the capability to respond to system-related security incidents",
+    "Td4.3": "Establish procedures for security incidents that affect business operation and make them known to those concerned",
+    "Td4.4": "Prepare the system environment needed to deal with security incidents",
+    "Td4.5": "Prepare for prolonged system outages",
+    "Aa1.1": "Prepare the environment for carrying out security audits",
+    "Aa1.2": "Audit the implementation status of countermeasures per countermeasure domain",
+    "Aa1.3": "Evaluate and report audit results and follow them up",
+    "Aa2.1": "Establish procedures for vulnerability diagnosis of systems with diagnostic tools",
+    "Aa2.2": "Carry out vulnerability diagnosis of systems with diagnostic tools",
+}
+
+# ---- Tables 3-2 / 3-3 / 3-4: threats and themes ---------------------------
+# Table 3-2 columns A–H (l.1199–1259) and the theme ids used for them.
+THEME_COLUMNS = [("A", "正確性の確保", "accuracy"), ("B", "秘匿性の確保", "confidentiality"),
+                 ("C", "可用性の確保", "availability"), ("D", "不正使用防止", "unauthorized_use"),
+                 ("E", "ﾙｰﾙ違反防止", "rule_violation"), ("F", "有効性の確保", "effectiveness"),
+                 ("G", "他社攻撃回避", "complicity"), ("H", "影響拡大防止", "damage_spread")]
+THEME_ID = {c: t for c, _, t in THEME_COLUMNS}
+
+# root threats (問題の原点) whose necessary countermeasures are listed for the
+# whole block only: key -> (text, line)
+ROOT_THREATS = {
+    "stake": ("関係者の犯行", 1282),
+    "entry": ("外部の者の施設等への不正な立ち入り", 1326),
+}
+# concrete threats (情報セキュリティへの具体的な脅威): key -> (text, line, marks)
+# marks as read by the reading aid (Table 3-2, §2.5); rows whose marks share
+# the threat's line are re-checked against the seed by check_threat_marks().
+THREATS = {
+    "spoof": ("他の利用者へのなりすましによるサービスの不正な使用", 1360, "AB"),
+    "unauth": ("システムへの不正なアクセス", 1362, "ABCDEF"),
+    "virus": ("ウイルスへの感染", 1384, "ABC"),
+    "eaves": ("通信の盗聴", 1396, "B"),
+    "tamper": ("通信データの改ざん", 1398, "A"),
+    "dos": ("DoS 攻撃", 1410, "C"),
+    "spec_acc": ("業務処理の正確性と言う点での業務仕様、業務処理要領の不備", 1481, "A"),
+    "spec_comp": ("コンプライアンスという面での業務仕様、業務処理要領の不備", 1487, "E"),
+    "ops": ("業務現場における業務処理上の不手際", 1505, "ABCDEF"),
+    "user": ("ユーザの管理の不手際", 1521, "ABD"),
+    "sloppy": ("業務現場における情報あるいは物理的な情報資産のずさんな取扱い", 1523, "AB"),
+    "long": ("長期保管する電子情報の取扱い上の不手際", 1541, "F"),
+    "collab": ("他社との業務連携における", 1555, "ABCDEF"),
+    "outs_proc": ("業務処理の委託先での業務処理上の不手際", 1557, "ABCDEF"),
+    "outs_info": ("業務処理の委託先での情報の取扱い上の不手際", 1563, "BCDEF"),
+    "inet": ("インターネットサービスの不注意な利用", 1569, ""),
+    "mobile": ("モバイルコンピューティングの不注意な利用", 1571, ""),
+    "remote": ("リモートオフィスにおけるセキュリティ対策の不備や不手際", 1577, ""),
+    "sysspec": ("業務仕様のシステム化にあたっての不手際", 1647, "ABCDEFG"),
+    "perf": ("システムの性能を上回る負荷の発生", 1659, "C"),
+    "appvuln": ("個々の業務システムにおけるアプリケーション上の脆弱性をついた攻撃", 1669, "ABCDEFG"),
+    "compvuln": ("システムの構成機器に残された脆弱性をついた攻撃", 1679, "ABCDEFG"),
+    "config": ("システム構成の管理上の不手際", 1697, ""),
+    "opsenv": ("運用環境の保全上の不手際", 1719, "ABCDEFG"),
+    "job": ("ジョブ実行上の不手際", 1729, "ABCDE"),
+    "secops": ("システム運用へのセキュリティ要求への対応の不手際", 1731, "BD"),
+    "opsout": ("システム運用の委託先でのシステム運用の不手際", 1733, "ABCDE"),
+    "legal": ("電子情報の法的効力の維持にかかる処理の不手際", 1735, "F"),
+    "legible": ("長期保管電子情報に対する見読性や法的効力の維持に必要な処理の不手際", 1741, "F"),
+    "fail": ("システム機器や付帯設備の故障", 1743, "C"),
+    "dis1": ("災害等によるシステム機器・関連設備・施設の破損", 1761, "C"),
+    "dis2": ("災害等による情報格納媒体の破損", 1773, "C"),
+}
+# domain -> (root threats, concrete threats, {threat: themes override})
+# A concrete threat belongs to a domain when one of the necessary
+# countermeasures printed under that threat in Table 3-2 is consolidated into
+# the domain by Table 3-3; a root threat when the countermeasure is printed
+# only for the whole root-threat block.  themes = union of the concrete
+# threats' marks (override where the domain's countermeasure answers one
+# aspect only).
+DOMAIN_THREATS = {
+    "Ba1": (["stake"], [], {}),
+    "Ba2": ([], ["spec_acc", "ops", "collab", "outs_proc", "outs_info"], {}),
+    "Ba3": (["stake", "entry"], ["sloppy"], {}),
+    "Ba4": (["stake", "entry"], ["spoof", "user"], {}),
+    "Ba5": ([], ["spec_comp", "ops"], {"ops": "E"}),
+    "Ta1": ([], ["sysspec"], {}),
+    "Ta2": ([], ["fail"], {}),
+    "Ta3": ([], ["perf"], {}),
+    "Tb1": (["stake", "entry"], ["unauth"], {}),
+    "Tb2": ([], ["unauth", "virus", "compvuln"], {}),
+    "Tb3": ([], ["unauth", "virus"], {}),
+    "Tb4": ([], ["unauth"], {}),
+    "Tb6": ([], ["eaves", "tamper"], {}),
+    "Tb7": ([], ["inet"], {}),
+    "Tb8": ([], ["dos"], {}),
+    "Tc1": ([], ["config"], {}),
+    "Tc2": ([], ["config"], {}),
+    "Tc3": ([], ["unauth", "compvuln"], {}),
+    "Tc4": (["stake"], ["appvuln"], {}),
+    "Tc5": ([], ["opsenv", "job", "secops", "opsout"], {}),
+    "Td1": ([], ["long", "legal", "legible"], {}),
+    "Td2": ([], ["mobile", "remote"], {}),
+    "Td3": (["stake", "entry"], ["dis1", "dis2"], {}),
+}
+AUXILIARY_ISSUES = {  # Table 3-4 (l.1961–1973): issue (課題) per auxiliary domain
+    "Ma1": ("セキュリティ対策推進基盤の確立", 1966),
+    "Ma2": ("セキュリティ対策推進基盤の確立", 1966),
+    "Aa1": ("セキュリティ対策の実態の評価と必要な是正措置の実施", 1970),
+    "Aa2": ("セキュリティ対策の実態の評価と必要な是正措置の実施", 1970),
+    "Td4": ("セキュリティ事故への備え", 1973),
+}
+
+# ---- Chapter 4 / 5: the scoring model ---------------------------------------
+# Each text is given by the seed line ranges of its table cell; ranges are
+# paragraphs (joined with \n), lines inside a range are joined as one text
+# with \n kept before ・/－ bullets and after 。 (see cell_text()).
+
+SYSTEM_LEVELS = {  # Table 4-2 (l.6205–6350): level -> (concept, image)
+    5: ([(6228, 6232)], [(6240, 6248)]),
+    4: ([(6266, 6272)], [(6278, 6290)]),
+    3: ([(6302, 6308)], [(6310, 6314)]),
+    2: ([(6326, 6330)], [(6332, 6336)]),
+    1: ([(6348, 6350)], None),
+}
+REQUIREMENT_LEVELS = {  # Table 4-3 (l.6362–6442)
+    5: [(6375, 6381), (6382, 6382)],
+    4: [(6393, 6401), (6402, 6404)],
+    3: [(6415, 6421), (6422, 6424)],
+    2: [(6432, 6434), (6435, 6435)],
+    1: [(6442, 6442)],
+}
+LEVELS = {  # Table 4-5 (l.6598–6775): level -> (rating, definition)
+    5: ([(6620, 6620)], [(6632, 6642)]),
+    4: ([(6658, 6658)], [(6670, 6680)]),
+    3: ([(6698, 6698)], [(6712, 6724)]),
+    2: ([(6742, 6748)], [(6754, 6764)]),
+    1: ([(6772, 6772)], [(6773, 6773), (6775, 6775)]),
+}
+CORE_CRITERIA = {  # level -> (summary ranges, [condition ranges])
+    "technical": {  # Table 4-6 (l.6782–6911)
+        5: ([(6803, 6803), (6805, 6805)], [(6807, 6807), (6809, 6811), (6813, 6817)]),
+        4: ([(6837, 6837), (6839, 6841)], [(6843, 6845), (6847, 6847), (6849, 6851)]),
+        3: ([(6867, 6867)], [(6869, 6871), (6873, 6875), (6877, 6877)]),
+        2: ([(6891, 6893), (6895, 6895)], [(6897, 6897), (6899, 6899)]),
+        1: ([(6909, 6909)], [(6911, 6911)]),
+    },
+    "management": {  # Table 4-7 (l.6918–7040)
+        5: ([(6940, 6940), (6942, 6942)],
+            [(6944, 6944), (6946, 6946), (6948, 6950), (6952, 6952), (6954, 6954)]),
+        4: ([(6974, 6974), (6976, 6978)], [(6980, 6982), (6984, 6984), (6986, 6988)]),
+        3: ([(7002, 7002)], [(7004, 7006), (7008, 7010)]),
+        2: ([(7022, 7024), (7026, 7026)], [(7028, 7028)]),
+        1: ([(7038, 7038)], [(7040, 7040)]),
+    },
+}
+SYSTEM_FACTORS = [  # Table 5-1 (l.7334–7366): id, title, line, [item ranges]
+    ("business", "対象業務の特性", 7338, [(7338, 7344)]),
+    ("organization", "組織における重要性", 7346, [(7346, 7350)]),
+    ("environment", "システムの運営環境の脆弱性", 7352, [(7352, 7360), (7362, 7366)]),
+]
+CELL_CODES = {"○": "o", "△": "t", "×": "x", "―": "-", "△または×": "t|x", "○または△": "o|t"}
+PERIPHERALS = [
+    {"id": "study", "title_line": 7049, "title_en": "Level of study of the countermeasure",
+     "table_line": 7057,
+     "columns": [("structure", "検討体制", 7059, [(7076, 7078)]),
+                 ("process", "プロセスの確立", 7062, None),
+                 ("density", "検討の密度", 7063, None),
+                 ("approval", "組織としての承認", 7063, None),
+                 ("experts", "専門家の参画", 7066, None)],
+     "rows": [("A", "o o o o o", 7069, None), ("B", "o o o o t", 7071, None),
+              ("C", "t - t t -", 7073, None)],
+     "legend": [(7075, 7075)]},
+    {"id": "process", "title_line": 7080,
+     "title_en": "Establishment of the implementation / execution process", "table_line": 7092,
+     "columns": [("structure", "プロセスについての検討の体制", 7095, None),
+                 ("density", "検討の密度と内容の決めの細かさ", 7099, None),
+                 ("approval", "組織としての承認", 7104, None),
+                 ("effectiveness", "対策現場での実効性", 7107, [(7117, 7119)]),
+                 ("unnamed5", "", None, None)],
+     "rows": [("A", "o o o o o", 7111, None), ("B", "o t t o t", 7113, None),
+              ("C", "t t t t t", 7115, None)],
+     "legend": [(7116, 7116)]},
+    {"id": "management", "title_line": 7120,
+     "title_en": "Thoroughness of implementation / execution management", "table_line": 7132,
+     "columns": [("mechanism", "実行管理の仕組みの確立", 7134, [(7147, 7149)]),
+                 ("execution", "実行管理の実施状況", 7134, [(7151, 7153)])],
+     "rows": [("A", "o o", 7137, None), ("B", "o t", 7139, None), ("B", "t o", 7142, None),
+              ("C", "t|x t", 7144, None)],
+     "legend": [(7145, 7145)]},
+    {"id": "review", "title_line": 7156, "title_en": "Execution of countermeasure reviews",
+     "table_line": 7172,
+     "columns": [("rules", "見直しについてのルールの確立", 7174, [(7199, 7200)]),
+                 ("periodic", "定期的な見直しの実施状況", 7177, [(7201, 7204)]),
+                 ("asneeded", "必要に応じた見直しの実施状況", 7180, [(7206, 7210)]),
+                 ("response", "対策の変更が必要となった場合の対応の実態", 7184, [(7211, 7213)])],
+     "rows": [("A", "o o o o", 7189, None), ("B", "o t t o|t", 7191, None),
+              ("B", "t o o o|t", 7194, None), ("C", "t|x t t t", 7196, None)],
+     "legend": None},
+    {"id": "documentation", "title_line": 7215, "title_en": "Level of documentation",
+     "table_line": 7226,
+     "columns": [("mechanism", "文書化の管理の仕組みの確立", 7229, [(7259, 7263)]),
+                 ("actual", "文書化の実態", 7233, [(7264, 7266)])],
+     "rows": [("A", "o o", 7238, "確立したルールのもと文書化は徹底している"),
+              ("B", "o t", 7240, [(7242, 7246)]),
+              ("B", "t o", 7248, [(7249, 7251)]),
+              ("C", "t|x t", 7253, [(7254, 7256)])],
+     "legend": None},
+]
+THRESHOLDS = {5: "A", 4: "B", 3: "B", 2: "C"}
+TARGETS = {5: {"critical": 5, "important": 5, "general": 4, "low": 4},
+           4: {"critical": 4, "important": 4, "general": 3, "low": 3},
+           3: {"critical": 4, "important": 3, "general": 3, "low": 2},
+           2: {"critical": 2, "important": 2, "general": 2, "low": 2}}

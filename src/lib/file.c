@@ -9,14 +9,38 @@
 
 #include "taisaku/file.h"
 
+/* The OS's reason, in Japanese for the reasons a user meets most. */
+static const char *reason_ja(int e)
+{
+	switch (e) {
+	case ENOENT: return "ファイルまたはディレクトリがありません";
+	case EACCES: return "権限がありません";
+	case EISDIR: return "ディレクトリです";
+	case ENOTDIR: return "途中のパスがディレクトリではありません";
+	case ENOSPC: return "ディスクに空きがありません";
+	case EROFS: return "読み取り専用のファイルシステムです";
+	case EDQUOT: return "ディスク使用量の上限に達しました";
+	default: return strerror(e);
+	}
+}
+
+/* Records an I/O error: both texts name the reason in their own language. */
+static tk_status io_error(tk_error *err, tk_status st, const char *path, const char *ja, const char *en, int e)
+{
+	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
+	snprintf(tja, sizeof(tja), "%s: %s", ja, reason_ja(e));
+	snprintf(ten, sizeof(ten), "%s: %s", en, strerror(e));
+	return tk_error_set_texts(err, st, path, 0, 0, NULL, tja, ten);
+}
+
 tk_status tk_file_read(const char *path, char **data, size_t *len, tk_error *err)
 {
 	*data = NULL;
 	*len = 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return tk_error_set(err, errno == ENOENT ? TK_ENOTFOUND : TK_EIO, path, 0, 0, NULL,
-			"ファイルを開けません: %s", "cannot open the file: %s", strerror(errno));
+		return io_error(err, errno == ENOENT ? TK_ENOTFOUND : TK_EIO, path,
+			"ファイルを開けません", "cannot open the file", errno);
 	struct stat sb;
 	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
 		close(fd);
@@ -48,8 +72,7 @@ tk_status tk_file_read(const char *path, char **data, size_t *len, tk_error *err
 			int e = errno;
 			free(buf);
 			close(fd);
-			return tk_error_set(err, TK_EIO, path, 0, 0, NULL, "読み込めません: %s",
-				"cannot read: %s", strerror(e));
+			return io_error(err, TK_EIO, path, "読み込めません", "cannot read", e);
 		}
 		if (r == 0)
 			break;
@@ -73,8 +96,7 @@ tk_status tk_file_write_atomic(const char *path, const char *data, size_t len, t
 	if (fd < 0) {
 		int e = errno;
 		free(tmp);
-		return tk_error_set(err, TK_EIO, path, 0, 0, NULL, "書き込めません: %s",
-			"cannot write: %s", strerror(e));
+		return io_error(err, TK_EIO, path, "書き込めません", "cannot write", e);
 	}
 	/* mkstemp makes the file 0600; an output file should get the usual mode. */
 	mode_t mask = umask(0);
@@ -101,8 +123,7 @@ tk_status tk_file_write_atomic(const char *path, const char *data, size_t len, t
 	if (e) {
 		unlink(tmp);
 		free(tmp);
-		return tk_error_set(err, TK_EIO, path, 0, 0, NULL, "書き込めません: %s",
-			"cannot write: %s", strerror(e));
+		return io_error(err, TK_EIO, path, "書き込めません", "cannot write", e);
 	}
 	free(tmp);
 	return TK_OK;

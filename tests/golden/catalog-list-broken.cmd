@@ -1,0 +1,1 @@
+catalog list --catalog-dir tests/data/broken

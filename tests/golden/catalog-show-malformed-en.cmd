@@ -1,0 +1,1 @@
+catalog show tests/data/bad-unknown-key.yaml --lang en

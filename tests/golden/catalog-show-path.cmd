@@ -1,0 +1,1 @@
+catalog show tests/data/mini.yaml

@@ -1,0 +1,1 @@
+--lang en catalog show ecom-2004 Tb1.10

@@ -1,0 +1,1 @@
+catalog show ecom-2004

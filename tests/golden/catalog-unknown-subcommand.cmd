@@ -1,0 +1,1 @@
+catalog remove ecom-2004

@@ -1,0 +1,1 @@
+catalog export ecom-2004

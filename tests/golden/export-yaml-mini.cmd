@@ -1,0 +1,1 @@
+catalog export tests/data/mini.yaml --format yaml
