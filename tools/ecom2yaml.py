@@ -640,12 +640,12 @@ SUBVIEW_VARIANTS = {
     "Ma": [("セキュリティ対策基盤の確立", 2069, "Fig. 3-2")],
     "Ba": [("セキュアな組織運営と業務の運営の実現", 2071, "Fig. 3-2")],
     "Tb": [("攻撃に対する堅牢性の確保", 2075, "Fig. 3-2")],
-    "Tc": [("セキュアなシステムの構築とセキュアなシステム運用の実現", 4975, "appendix table")],
+    "Tc": [("セキュアなシステムの構築とセキュアなシステム運用の実現", 4975, "the appendix table")],
     "Td": [("必要となるその他のセキュリティ対策", 2077, "Fig. 3-2 and §3.3.6"),
-           ("必要となるその他の対策", 5422, "appendix table")],
-    "Aa": [("セキュリティ対策の実施状況の評価", 21326, "Part 2 heading 4.1"),
+           ("必要となるその他の対策", 5422, "the appendix table")],
+    "Aa": [("セキュリティ対策の実施状況の評価", 21326, "the Part 2 heading 4.1"),
            ("セキュリティ対策の実態評価の実施", 2069, "Fig. 3-2"),
-           ("セキュリティ対策の実態の評価", 5812, "appendix table")],
+           ("セキュリティ対策の実態の評価", 5812, "the appendix table")],
 }
 
 DOMAIN_ORDER = ["Ma1", "Ma2", "Ba1", "Ba2", "Ba3", "Ba4", "Ba5", "Ta1", "Ta2", "Ta3",
@@ -997,7 +997,7 @@ CELL_CODES = {"○": "o", "△": "t", "×": "x", "―": "-", "△または×": "
 PERIPHERALS = [
     {"id": "study", "title_line": 7049, "title_en": "Level of study of the countermeasure",
      "table_line": 7057,
-     "columns": [("structure", "検討体制", 7059, [(7076, 7078)]),
+     "columns": [("structure", "検討体制", 7059, [(7076, 7076), (7078, 7078)]),
                  ("process", "プロセスの確立", 7062, None),
                  ("density", "検討の密度", 7063, None),
                  ("approval", "組織としての承認", 7063, None),
@@ -1046,3 +1046,728 @@ TARGETS = {5: {"critical": 5, "important": 5, "general": 4, "low": 4},
            4: {"critical": 4, "important": 4, "general": 3, "low": 3},
            3: {"critical": 4, "important": 3, "general": 3, "low": 2},
            2: {"critical": 2, "important": 2, "general": 2, "low": 2}}
+
+
+# --------------------------------------------------------------------------
+# Assembly
+# --------------------------------------------------------------------------
+
+def note(text_en, ref=None, text_ja=None):
+    d = {"text_en": text_en}
+    if text_ja:
+        d["text_ja"] = text_ja
+    if ref:
+        d["ref"] = "l.%d" % ref
+    return d
+
+
+def ranges_text(seed, ranges):
+    return "\n".join(cell_text(seed, a, b) for a, b in ranges)
+
+
+NOTE_LABEL_RE = re.compile(r"^[（(]注\s*[0-9０-９]*[）)]\s*")
+
+
+def marks_of(text):
+    return [CELL_CODES[t] for t in re.findall(r"△または×|○または△|[○△×―]", text)]
+
+
+def build_scoring(seed):
+    notes = []
+    levels = []
+    for lv in (5, 4, 3, 2, 1):
+        r, d = LEVELS[lv]
+        levels.append({"level": lv, "rating_ja": ranges_text(seed, r).replace("\n", ""),
+                       "definition_ja": ranges_text(seed, d)})
+    system_levels = []
+    for lv in (5, 4, 3, 2, 1):
+        c, i = SYSTEM_LEVELS[lv]
+        d = {"level": lv, "concept_ja": ranges_text(seed, c)}
+        if i:
+            d["image_ja"] = ranges_text(seed, i)
+        system_levels.append(d)
+    requirement_levels = [{"level": lv, "concept_ja": ranges_text(seed, REQUIREMENT_LEVELS[lv])}
+                          for lv in (5, 4, 3, 2, 1)]
+    core = {}
+    for kind, table in CORE_CRITERIA.items():
+        core[kind] = []
+        for lv in (5, 4, 3, 2, 1):
+            summ, conds = table[lv]
+            core[kind].append({
+                "level": lv, "summary_ja": ranges_text(seed, summ),
+                "conditions_ja": [re.sub(r"^・", "", cell_text(seed, a, b)) for a, b in conds]})
+    factors = []
+    for fid, title, line, item_ranges in SYSTEM_FACTORS:
+        items = []
+        for a, b in item_ranges:
+            t = cell_text(seed, a, b)
+            t = t[t.index("・") + 1:]            # drop "１ 対象業務の特性" and the bullet
+            items.append(t)
+        assert squash(title) in squash(seed.line(line))
+        factors.append({"id": fid, "title_ja": title, "items_ja": items})
+    peripherals = []
+    for p in PERIPHERALS:
+        title = clean(seed.line(p["title_line"]))
+        title = re.sub(r"^（[０-９]）", "", title)
+        title = re.sub(r"についての評価基準$", "", title)
+        cols = []
+        for cid, ctitle, cline, cnote in p["columns"]:
+            if cline is not None:
+                assert squash(ctitle)[:4] in squash("".join(seed.lines[cline - 1:cline + 4])), ctitle
+            c = {"id": cid, "title_ja": ctitle}
+            if cnote:
+                c["note_ja"] = NOTE_LABEL_RE.sub("", ranges_text(seed, cnote))
+            cols.append(c)
+        rows = []
+        for rank, cells, line, remark in p["rows"]:
+            cells = cells.split(" ")
+            printed = marks_of(seed.line(line))
+            if printed != cells:
+                raise SystemExit("%s row %s l.%d: printed %s, data %s"
+                                 % (p["id"], rank, line, printed, cells))
+            if len(cells) != len(cols):
+                assert p["id"] == "process"   # the 5th value has no header
+            r = {"rank": rank, "cells": cells}
+            if remark:
+                if isinstance(remark, str):
+                    assert remark in clean(seed.line(line))
+                    r["remark_ja"] = remark
+                else:
+                    r["remark_ja"] = re.sub(r"クラス ?B$", "", ranges_text(seed, remark))
+            rows.append(r)
+        d = {"id": p["id"], "title_ja": title, "title_en": p["title_en"],
+             "table_ja": clean(seed.line(p["table_line"])), "columns": cols, "rows": rows}
+        if p["legend"]:
+            d["legend_ja"] = ranges_text(seed, p["legend"])
+        peripherals.append(d)
+
+    notes += [
+        note("Table 4-5 prints the same peripheral threshold (B or better) for levels 3 and 4; "
+             "the two levels differ only in the core level. Kept as printed (thresholds 4: B, 3: B).",
+             6670),
+        note("Table 4-5 prints the level-3 core line twice, once without and once with "
+             "'(shown per requirement)'; both lines are kept in definition_ja.", 6712,
+             "・対策コアはレベル３以上\n・対策コアはレベル３以上（対策要求ごとに示される）"),
+        note("Fig. 4-1 speaks of ranks A, B, C and D, but §4.5.4.4 defines only classes A–C and calls "
+             "anything below C a failure (不合格); D is taken to mean 'below C'. Fig. 5-2 says A, B, C.",
+             7043, "なお、クラス Cに満たないものは、不合格としてみるものとする。"),
+        note("Tables 4-9, 4-10 and 4-12 all carry the title of Table 4-9 "
+             "(関係プロセスの確立状況についての評価基準), apparently a copy error; table_ja keeps the printed "
+             "titles and title_ja uses the §4.5.4.4 sub-heading of each element.", 7132),
+        note("Table 4-9 prints four column headers but five values per row; the fifth value is kept as "
+             "column unnamed5 with an empty title. Which header each value belongs to is uncertain; the "
+             "values are in printed order.", 7111),
+        note("Tables 4-11 and 4-12 have no general legend (only per-column notes, kept as note_ja); "
+             "their legend_ja is omitted. The symbol ― (not asked) occurs only in Table 4-8.", 7199),
+        note("Table 4-4 gives 'level 4 or higher' / 'level 3 or higher' for the non-important "
+             "requirements; targets take the lower bound. Which requirements are (particularly) "
+             "important is left to the user (note under Table 4-4); the importance classes critical / "
+             "important / general / low follow MODEL.md §4.", 6583,
+             "特に重要な対策要求や重要な対策要求は、システムのセキュリティ特性や経営からのセキュリティについての要求によって異なったものとなる。"),
+        note("Table 4-2 gives no system image for level 1; image_ja is omitted there.", 6342),
+        note("Table 4-5 says the level-1 rating is used only as a result of evaluating the actual "
+             "state; no target can be level 1.", 6775),
+    ]
+    return {
+        "model": "ecom-2004",
+        "levels": levels,
+        "thresholds": dict(THRESHOLDS),
+        "targets": {k: dict(v) for k, v in TARGETS.items()},
+        "system_levels": system_levels,
+        "requirement_levels": requirement_levels,
+        "core_criteria": core,
+        "system_factors": factors,
+        "peripherals": peripherals,
+        "notes": notes,
+    }
+
+
+ISMS_RE = re.compile(r"^\s*(\d+\.\d+\.\d+)\s*(.*?)\s*$")
+
+
+def parse_isms(lines):
+    out, remark = [], None
+    for ll in lines:
+        m = ISMS_RE.match(ll.text)
+        if m:
+            out.append({"id": m.group(1), "title_ja": clean(m.group(2))})
+        elif "ISMS" in ll.text:
+            remark = ll.s
+        else:
+            raise SystemExit("unexpected ISMS line l.%d: %r" % (ll.n, ll.text))
+    return out, remark
+
+
+def marks_to_roles(cells, names):
+    prim = [n for n, c in zip(names, cells) if c == "●"]
+    sec = [n for n, c in zip(names, cells) if c == "▲"]
+    d = {}
+    if prim:
+        d["primary"] = prim
+    if sec:
+        d["secondary"] = sec
+    return d
+
+
+def match_appendix(reqs_by_dom, rows):
+    """Pair appendix rows with Part 2 requirements by title within a domain."""
+    import difflib
+    pairs = {}
+    by_dom = {}
+    for r in rows:
+        by_dom.setdefault(r["domain"], []).append(r)
+    for dom, rs in by_dom.items():
+        cands = reqs_by_dom[dom]
+        for r in rs:
+            best = max(cands, key=lambda q: difflib.SequenceMatcher(
+                None, squash(r["title"]), squash(q["title_ja"])).ratio())
+            pairs[best["id"]] = r
+        assert len({pairs[q["id"]]["id"] for q in cands}) == len(cands), dom
+    moved = sorted((k, v["id"]) for k, v in pairs.items() if k != v["id"])
+    expected = [("Tb9.1", "Tb9.2"), ("Tb9.2", "Tb9.1"), ("Td2.7", "Td2.8"), ("Td2.8", "Td2.7")]
+    if moved != expected:
+        raise SystemExit("appendix/Part 2 order differences changed: %s" % moved)
+    return pairs
+
+
+def point_numbering_note(rid, points):
+    labels = [p.label for p in points]
+    nums = [int(to_ascii_id(l[1:-1])) for l in labels if l]
+    if not nums:
+        return None
+    expect = list(range(1, len(nums) + 1))
+    if nums == expect and all(labels):
+        return None
+    shown = ", ".join(l if l else "(unnumbered)" for l in labels)
+    probs = []
+    fw = "０１２３４５６７８９"
+    dups = sorted({n for n in nums if nums.count(n) > 1})
+    if dups:
+        probs.append("repeated: " + ", ".join("（%s）" % fw[n] for n in dups))
+    missing = [n for n in range(1, max(nums) + 1) if n not in nums]
+    if missing:
+        probs.append("missing: " + ", ".join("（%s）" % fw[n] for n in missing))
+    if not all(labels):
+        probs.append("a point without a number")
+    return "The points of 対策のポイント are numbered %s as printed (%s); the labels are kept as printed." \
+        % (shown, "; ".join(probs))
+
+
+REQ_NOTES = {
+    # id: [(text_en, line, text_ja)]
+    "Ma1.2": [("対策のポイント has no (n) numbering: its two points are the two first-level bullets, "
+               "kept without label.", 8605, None)],
+    "Ma1.3": [("ISMS control 4.1.6 is printed with the title 阻止機関の協力 (sic; ISO/IEC 17799:2000 "
+               "4.1.6 is co-operation between organisations).", 8732, "4.1.6 阻止機関の協力")],
+    "Ma2.3": [("ISMS controls 5.1.2 分類の方針 and 5.1.3 情報の分類 do not exist in ISO/IEC 17799:2000 "
+               "(clause 5.1 has only 5.1.1; classification is 5.2.1/5.2.2). Kept as printed.", 9293, None)],
+    "Ba1.3": [("In point (2) the text of a fourth bullet (numbered ④ in the source) is printed on the "
+               "same line as the previous sub-item; kept verbatim inside that item.", 9558,
+               "所属会社への要求の明確化と、その責任の明確化④ビジネスパートナーのスタッフや出入りの営業マン等のその他の外部スタッフの施設への立入りについてのセキュリティ要求事項の明確化")],
+    "Tb1.10": [("The appendix table labels this requirement システムレベルでの対策４, repeating the number "
+                "of Tb1.9; Part 2 numbers it 対策５.", 4239, None)],
+    "Tb1.11": [("The heading prints アプリケーションレベルレベル and アプリケーケーション (typos, kept).",
+                13999, None)],
+    "Tb1.12": [("The heading says システムレベルでの不正アクセス対策２, but Table 3-7 and the appendix table "
+                "put this requirement at application level (アプリケーションレベルでの対策２).", 14187, None)],
+    "Tb6.2": [("ISMS titles do not match their numbers: in ISO/IEC 17799:2000 7.2.2 is power supplies "
+               "and cabling security is 7.2.3. Kept as printed.", 16054, None)],
+    "Tc4.3": [("ISMS control 10.5.4 is printed 隠れチャネルおよびトロイに木馬 (sic).", 18402, None)],
+    "Tc5.2": [("A stray （２） ルールに沿ったシステムの運用にかかわる記録の作成と保管の実施 at the end of "
+               "point (4) reads as that point's second sub-item and is kept as an item with its printed "
+               "number, not counted as a point.", 18601, None),
+              ("The caption of 表 3-45 is printed on the same line as the sentence that introduces it.",
+               18526, None)],
+    "Td1.3": [("This requirement prints 【要求のポイント】 instead of 【対策のポイント】; its points are "
+               "taken from that section.", 19378, "【要求のポイント】")],
+    "Td2.7": [("ISMS control 4.1.1 is printed without a title; title_ja is empty.", 20110, "4.1.1")],
+    "Td4.4": [("A second （１） 準備事項の妥当性やその機能の保全状況についての定期的なチェック要領 appears "
+               "among the ・ sub-items of the last bullet and is kept as such an item with its printed "
+               "number, not counted as a point.", 21200, None)],
+    "Aa1.2": [("Point (1) is followed by two notes, （注 1） and （注２）, printed as paragraphs; they are "
+               "kept in the point's text.", 21510, None)],
+    "Aa2.2": [("The first point has no heading or number in the seed (compare Aa1.2 （１）監査実施計画の策定); "
+               "its first sentence is used as title_ja and the rest of the paragraph and its table as text_ja.",
+               21900, None),
+              ("Point （３） is titled 監査の実施 (audit) in this diagnosis requirement, apparently copied "
+               "from Aa1.2; kept as printed.", 21935, "（３）監査の実施"),
+              ("ISMS controls 12.2.3 and 12.2.4 do not exist in ISO/IEC 17799:2000; their titles are "
+               "those of 12.2.1 and 12.2.2, which Aa2.1 cites. Kept as printed.", 21964, None)],
+}
+
+
+def domain_threat_fields(dom, seed, notes):
+    """themes / threats_ja of a domain and the notes that explain them."""
+    if dom in AUXILIARY_ISSUES:
+        issue, line = AUXILIARY_ISSUES[dom]
+        assert squash(issue) in squash(seed.line(line) + seed.line(line + 2))
+        if dom == "Td4":
+            notes.append(note(
+                "Auxiliary domain of Table 3-4 (issue as printed in text_ja); Table 3-2 lists no threat "
+                "for it. Its theme is column H (影響拡大防止, damage_spread): the footnote of Table 3-2 "
+                "says that the spread of an incident's impact is caused by a lack of preparedness for "
+                "incidents, not by a root threat.", 1412, issue))
+            return ["damage_spread"], None
+        notes.append(note(
+            "Auxiliary domain of Table 3-4 (issue as printed in text_ja), not a direct countermeasure "
+            "against a threat: Tables 3-2 and 3-3 give it no threats and no themes, so both are omitted.",
+            line, issue))
+        return None, None
+    if dom not in DOMAIN_THREATS:
+        why = {"Tb5": "Table 3-3 consolidates 'システム上の業務情報に対する不正なアクセスや操作の阻止' into "
+                      "this domain, but no countermeasure of Table 3-2 corresponds to it",
+               "Tb9": "neither Table 3-3 nor Table 3-4 names this domain"}[dom]
+        notes.append(note("themes and threats_ja omitted: %s, so its threats cannot be determined "
+                          "from the seed." % why, 1870 if dom == "Tb5" else 1782))
+        return None, None
+    roots, rows, override = DOMAIN_THREATS[dom]
+    threats = [ROOT_THREATS[k][0] for k in roots] + [THREATS[k][0] for k in rows]
+    cols = set()
+    for k in rows:
+        cols |= set(override.get(k, THREATS[k][2]))
+    themes = [t for c, _, t in THEME_COLUMNS if c in cols]
+    expl = []
+    if roots:
+        expl.append("%s: root threat(s) of Table 3-2 whose necessary countermeasures are listed for the "
+                    "whole block only, so they contribute no theme" % ", ".join(ROOT_THREATS[k][0] for k in roots))
+    unmarked = [THREATS[k][0] for k in rows if not THREATS[k][2]]
+    if unmarked:
+        expl.append("Table 3-2 marks no theme for %s" % ", ".join(unmarked))
+    for k, v in override.items():
+        expl.append("%s is marked %s in Table 3-2 but this domain's countermeasure answers only its "
+                    "%s side" % (THREATS[k][0], ",".join(THREATS[k][2]), ",".join(THEME_ID[c] for c in v)))
+    if expl:
+        notes.append(note("Threats and themes: " + "; ".join(expl) + ".",
+                          ROOT_THREATS[roots[0]][1] if roots else THREATS[rows[0]][1]))
+    if not themes:
+        themes = None
+    return themes, threats
+
+
+def check_threats(seed):
+    """Every threat text occurs at its line; same-line marks agree."""
+    for key, (text, line) in ROOT_THREATS.items():
+        assert squash(text) in squash(seed.line(line) + seed.line(line + 2)), key
+    for key, (text, line, marks) in THREATS.items():
+        raw = seed.line(line)
+        assert squash(text) in squash(raw), (key, raw)
+        i = raw.find(text.split(" ")[-1]) + len(text.split(" ")[-1])
+        tail = raw[i:]
+        m = re.match(r"^ ([●▲ ]*[●▲][●▲ ]*?) ?(・.*)?$", tail)
+        if m and len(m.group(1)) >= 15:       # all eight cells printed on the line
+            cells = m.group(1).split(" ")[:8]
+            got = "".join(c for c, v in zip("ABCDEFGH", cells) if v)
+            if got != marks:
+                raise SystemExit("Table 3-2 marks of %s (l.%d): seed %s, data %s" % (key, line, got, marks))
+
+
+CATALOG_NOTES = [
+    ("The theme ids stand for the eight columns A–H of Table 3-2: A 正確性の確保 accuracy, B 秘匿性の確保 "
+     "confidentiality, C 可用性の確保 availability, D 不正使用防止 unauthorized_use, E ﾙｰﾙ違反防止 "
+     "rule_violation, F 有効性の確保 effectiveness (validity of stored electronic information; not among "
+     "the seven themes of §3.2.2.1), G 他社攻撃回避 complicity (in attacks on other sites), H 影響拡大防止 "
+     "damage_spread.", 1199, None),
+    ("Domain threats and themes: a concrete threat of Table 3-2 is assigned to a domain when one of the "
+     "necessary countermeasures printed under that threat is consolidated into the domain by Table 3-3 "
+     "(countermeasures matched by wording); where Table 3-2 prints the countermeasures only for a whole "
+     "root-threat block (関係者の犯行, 外部の者の施設等への不正な立ち入り), the root threat is listed "
+     "instead and contributes no theme. themes is the union of the ● marks of the assigned concrete "
+     "threats (column positions as reconstructed in the reading aid §2.5; rows whose marks stand on their "
+     "own line carry no column position in the extraction). Domains without a determinable mapping have "
+     "neither key and a note.", 1195, None),
+    ("Table 3-2 marks one cell with ▲ (業務処理の委託先での情報の取扱い上の不手際, column C) without "
+     "defining it; it is counted as a mark.", 1563, None),
+    ("Appendix table (付表): ● is mapped to primary and ▲ to secondary; the legend defines neither "
+     "symbol. The mark rows were split into 14 cells (9 activities + 5 departments) on single spaces, an "
+     "empty cell being an empty string; all 117 rows give 14 cells and agree with the reading aid's "
+     "Appendix A.", 3370,
+     "活動区分は当該要求に含まれる活動の種類、また、主たる担当部門は当該要求の実施にかかわる部門を示す"),
+    ("The first-level bullet glyph of Part 2 (a private-use character in the PDF) was lost in the "
+     "extraction; such bullets are recognised as lines beginning with one or two spaces. Nesting: "
+     "first-level bullet, then ・, then －/-. A paragraph following a first-level bullet is kept as "
+     "further lines of that bullet's text_ja (it is the bullet's explanation); notes (なお, （注）, これら…) "
+     "and paragraphs after deeper bullets go to the point's text_ja.", 8505, None),
+    ("Tables inside 対策のポイント lost their cell structure in the extraction; their text is kept as "
+     "text_ja lines of the point, one line per printed row, with single spaces kept between cells "
+     "(other text has the spaces between full-width characters removed). Each such table has a note on "
+     "its requirement.", 8608, None),
+    ("【参考】 sections (Ma1.6, Ba5.1, Tb3.1, Tb6.1, Tc1.1, Td1.1, Td1.3, Td4.5, Aa1.1, Aa2.1) are "
+     "reference material and are not part of the points.", 8902, None),
+    ("Part 1 says that each requirement has its own five-level strength criterion (達成条件 per level; "
+     "§4.1, Table 4-5), but Part 2 of this seed (the first volume, 第1分冊, of the practical prototype) "
+     "contains none; only the generic criteria of Tables 4-5 to 4-12 are in scoring.", 10,
+     "「セキュリティ対策評価モデル」の実用試作版の第 1分冊である本報告書"),
+    ("§3.2.2.1 prints the explanations of themes (6) 被害拡大の防止 and (7) 他社サイト攻撃への加担の防止 "
+     "swapped.", 1039, None),
+    ("§3.2.2.4 refers to the consolidation table as 表** (an unfilled placeholder; it is Table 3-3).",
+     1193, "表**のようになる。"),
+    ("§3.2.3.2 states that the requirements contain all ISMS requirements, yet 30 requirements state "
+     "that no ISMS control corresponds and some printed control numbers do not exist in ISO/IEC "
+     "17799:2000 (see the notes on Ma2.3, Tb6.2 and Aa2.2).", 2391, None),
+    ("Domain titles follow the §3.3/§3.4 headings; other printed spellings (Table 3-5, Tables 3-3/3-4, "
+     "the view introductions of §3.3, Part 2 headings, the appendix table) are in title_variants_ja. "
+     "Sub-view titles follow Table 3-5; their other spellings are noted on the view. Requirement titles "
+     "follow the Part 2 headings; the §3.3/§3.4 lists and the appendix table give the variants.", 2081,
+     None),
+    ("Layout noise removed: page-number lines, blank lines, line breaks inside sentences (a line without "
+     "a trailing space continues on the next), trailing spaces and spaces between two full-width "
+     "characters. Source typos are kept.", None, None),
+]
+
+DOMAIN_EXTRA_NOTES = {
+    "Tb1": [("Table 3-3 prints this domain's name garbled as 不正アクセス対（システムに対する不正なアクセスの阻止策）; "
+             "it is not used as a title variant.", 1851, None)],
+    "Tc5": [("The §3.3.5.5 heading (used as title_ja) differs from Table 3-5 and the Part 2 heading, "
+             "which say システム運用上のセキュリティ対策.", 2967, None)],
+    "Td2": [("The §3.3.6.2 heading (used as title_ja) differs from Table 3-5 and the Part 2 heading "
+             "(特殊な利用環境に対するセキュリティ対策). The purpose text includes the two sub-sections "
+             "（１） and （２） printed before the requirement list.", 3027, None)],
+    "Aa2": [("The §3.4.1.2 heading prints no domain code; Aa2 is taken from Table 3-5.", 3171, None)],
+    "Ma1": [("The appendix table prints セキュリティメネジメント環境の整備 (sic).", 3187, None)],
+}
+
+
+def build(seed):
+    notes_log = []
+    lines = part2_lines(seed)
+    raw_reqs, heads = segment_requirements(lines)
+    ch3 = parse_chapter3(seed)
+    t35 = parse_table35(seed)
+    appx_rows, appx_doms, appx_subs = parse_appendix(seed)
+    check_threats(seed)
+
+    dom_heads = [h for h in heads if h[0].count(".") == 2]
+    assert len(dom_heads) == 30
+    part2_dom_title = {d: h[1] for d, h in zip(DOMAIN_ORDER, dom_heads)}
+    intro = {}
+    for a, b, doms in INTRO_LISTS:
+        names = [clean(t) for _, t in seed.rng(a, b)]
+        assert len(names) == len(doms), (a, names)
+        intro.update(zip(doms, [(n, a) for n in names]))
+
+    # requirements
+    reqs = {}
+    for rr in raw_reqs:
+        title = clean("".join(rr.title_lines))
+        secs = {}
+        for mk, ml, body in rr.sections:
+            secs.setdefault(mk, (ml, body))
+        purpose = "\n".join(ll.s for ll in secs["主旨"][1])
+        pk = "対策のポイント" if "対策のポイント" in secs else "要求のポイント"
+        points = parse_points(rr.id, secs[pk][1], notes_log)
+        isms, remark = parse_isms(secs["対応 ISMS コントロール"][1])
+        reqs[rr.id] = {"id": rr.id, "title_ja": title, "line": rr.head.n, "purpose_ja": purpose,
+                       "points": points, "isms": isms, "isms_remark_ja": remark}
+    by_dom = {}
+    for r in reqs.values():
+        by_dom.setdefault(r["id"].split(".")[0], []).append(r)
+    pairs = match_appendix(by_dom, appx_rows)
+
+    views = []
+    for vid, vtitle, ven, vpurpose, subids in VIEWS:
+        assert any(h[1] == vtitle for h in heads), vtitle
+        v = {"id": vid, "title_ja": vtitle, "title_en": ven}
+        if vpurpose:
+            v["purpose_ja"] = lines_text(seed, *vpurpose)
+        v["subviews"] = []
+        vnotes = []
+        for sid in subids:
+            stitle, sline, sen, spurpose = SUBVIEWS[sid]
+            assert squash(stitle) in squash("".join(seed.lines[sline - 2:sline + 3])), sid
+            sv = {"id": sid, "title_ja": stitle, "title_en": sen}
+            if spurpose:
+                sv["purpose_ja"] = lines_text(seed, *spurpose)
+            for text, line, where in SUBVIEW_VARIANTS.get(sid, []):
+                assert squash(text) in squash(seed.line(line)), (sid, text)
+                vnotes.append(note("Sub-view %s (%s) is printed as %s in %s." % (sid, stitle, text, where),
+                                   line, text))
+            sv["domains"] = []
+            for dom in [d for d in DOMAIN_ORDER if d.startswith(sid)]:
+                sv["domains"].append(build_domain(seed, dom, ch3, t35, part2_dom_title, appx_doms,
+                                                  intro, by_dom, pairs))
+            v["subviews"].append(sv)
+        if vnotes:
+            v["notes"] = vnotes
+        views.append(v)
+
+    catalog = {
+        "format": "taisaku-catalog/1",
+        "catalog": {
+            "id": "ecom-2004",
+            "title_ja": "セキュリティ対策評価モデル",
+            "title_en": "Security Measures Evaluation Model",
+            "version": "2004",
+            "publisher_ja": clean(join_wrapped(seed.line(1)[seed.line(1).index("（財）"):], seed.line(3)[:1])),
+            "source": SEED_NAME,
+            "kind": "strength",
+            "description_en": "ECOM's FY2004 model that breaks information security down into 117 "
+                              "countermeasure requirements in 4 views and 30 domains and rates each on "
+                              "five strength levels from its core and five peripheral elements.",
+        },
+        "activities": [{"id": i, "title_ja": j, "title_en": e} for i, j, e in ACTIVITIES],
+        "departments": [{"id": i, "title_ja": j, "title_en": e} for i, j, e in DEPARTMENTS],
+        "scoring": build_scoring(seed),
+        "views": views,
+        "notes": [note(t, l, j) for t, l, j in CATALOG_NOTES],
+    }
+    header = squash("".join(seed.lines[3189:3262]))
+    assert squash("".join(j for _, j, _ in ACTIVITIES + DEPARTMENTS)) in header.replace("対策要求ID対策要求名", "")
+    return catalog, raw_reqs, notes_log
+
+
+def build_domain(seed, dom, ch3, t35, part2_dom_title, appx_doms, intro, by_dom, pairs):
+    c = ch3[dom]
+    title = c["title"]
+    variants = []
+    for v in [t35[dom][0], part2_dom_title[dom], appx_doms[dom][0],
+              intro.get(dom, (None,))[0], TABLE33_34_NAMES.get(dom, (None,))[0]]:
+        if v and squash(v) != squash(title) and squash(v) not in map(squash, variants):
+            variants.append(v)
+    if dom in TABLE33_34_NAMES:
+        t, line = TABLE33_34_NAMES[dom]
+        assert squash(t) in squash(seed.line(line)), (dom, t)
+    dnotes = []
+    themes, threats = domain_threat_fields(dom, seed, dnotes)
+    for t, l, j in DOMAIN_EXTRA_NOTES.get(dom, []):
+        dnotes.append(note(t, l, j))
+    d = {"id": dom, "title_ja": title, "title_en": DOMAIN_EN[dom]}
+    if variants:
+        d["title_variants_ja"] = variants
+    d["purpose_ja"] = c["purpose"]
+    if themes:
+        d["themes"] = themes
+    if threats:
+        d["threats_ja"] = threats
+    reqs = sorted(by_dom[dom], key=lambda r: int(r["id"].split(".")[1]))
+    if len(reqs) != t35[dom][1] or len(reqs) != len(c["reqs"]):
+        raise SystemExit("%s: %d requirements in Part 2, Table 3-5 says %d, §3.3 lists %d"
+                         % (dom, len(reqs), t35[dom][1], len(c["reqs"])))
+    d["requirements"] = [build_requirement(seed, r, c["reqs"][i], pairs[r["id"]])
+                         for i, r in enumerate(reqs)]
+    if dnotes:
+        d["notes"] = dnotes
+    return d
+
+
+def build_requirement(seed, r, ch3_item, appx):
+    rid = r["id"]
+    variants = []
+    for v in (ch3_item[0], appx["title"]):
+        if squash(v) != squash(r["title_ja"]) and squash(v) not in map(squash, variants):
+            variants.append(v)
+    notes = []
+    pn = point_numbering_note(rid, r["points"])
+    if pn and rid not in ("Ma1.2",):
+        notes.append(note(pn, r["points"][0].n))
+    for t, l, j in REQ_NOTES.get(rid, []):
+        notes.append(note(t, l, j))
+    if appx["id"] != rid:
+        notes.append(note("The appendix table lists this requirement as %s (%s); its activity and "
+                          "department marks were matched by title, not by position."
+                          % (appx["id"], appx["title"]), appx["line"], appx["title"]))
+    if to_ascii_id(appx["printed_id"]) != appx["id"]:
+        notes.append(note("The appendix table prints this requirement's ID as %s (sic)."
+                          % appx["printed_id"], appx["line"], appx["printed_id"]))
+    for p in r["points"]:
+        for cap, line in p.tables:
+            notes.append(note(
+                "The table %s in point %s lost its cell structure in the extraction; its text is kept as "
+                "text_ja lines of the point, one line per printed row."
+                % (re.match(r"表\s*\S+", cap).group(0), p.label or "「%s」" % p.title),
+                line, cap))
+    d = {"id": rid, "title_ja": r["title_ja"], "title_en": REQ_EN[rid]}
+    if variants:
+        d["title_variants_ja"] = variants
+    d["purpose_ja"] = r["purpose_ja"]
+    d["points"] = [p.to_yaml() for p in r["points"]]
+    d["isms"] = r["isms"]
+    if r["isms_remark_ja"]:
+        d["isms_remark_ja"] = r["isms_remark_ja"]
+    acts = marks_to_roles(appx["cells"][:9], [a[0] for a in ACTIVITIES])
+    deps = marks_to_roles(appx["cells"][9:], [x[0] for x in DEPARTMENTS])
+    if acts:
+        d["activities"] = acts
+    if deps:
+        d["departments"] = deps
+    if notes:
+        d["notes"] = notes
+    return d
+
+
+# --------------------------------------------------------------------------
+# YAML output
+# --------------------------------------------------------------------------
+
+QUOTE_RE = re.compile(r"^(\d+(\.\d+)*|[otx\-]|t\|x|o\|t|[yYnN]|yes|no|on|off|true|false|null|~)$")
+
+
+class Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)     # indent block sequences
+
+
+def _str(dumper, s):
+    if "\n" in s:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style="|")
+    if QUOTE_RE.match(s):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style='"')
+    return dumper.represent_scalar("tag:yaml.org,2002:str", s)
+
+
+Dumper.add_representer(str, _str)
+
+
+class UniqueKeyLoader(yaml.SafeLoader):
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for k, _ in node.value:
+            key = self.construct_object(k, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, "duplicate key %r" % key,
+                                                        k.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def dump(catalog):
+    head = ("# taisaku catalog: ECOM セキュリティ対策評価モデル (2004).\n"
+            "# Generated by tools/ecom2yaml.py from %s; edit the script, not this file.\n" % SEED_NAME)
+    return head + yaml.dump(catalog, Dumper=Dumper, allow_unicode=True, sort_keys=False,
+                            width=10000, indent=2, default_flow_style=False)
+
+
+# --------------------------------------------------------------------------
+# Checks
+# --------------------------------------------------------------------------
+
+def walk_texts(node, path=""):
+    """Every Japanese text of a requirement, with its path."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            k = str(k)
+            if k.endswith("_ja") and isinstance(v, str):
+                yield path + "/" + k, v
+            elif k.endswith("_ja") and isinstance(v, list):
+                for i, x in enumerate(v):
+                    yield "%s/%s[%d]" % (path, k, i), x
+            else:
+                yield from walk_texts(v, path + "/" + k)
+    elif isinstance(node, list):
+        for i, x in enumerate(node):
+            yield from walk_texts(x, "%s[%d]" % (path, i))
+
+
+def count_points(reqs):
+    return sum(len(r["points"]) for r in reqs)
+
+
+def run_checks(catalog, yaml_text, seed, log_lines):
+    ok = True
+
+    def check(label, good, detail=""):
+        nonlocal ok
+        print("  [%s] %s%s" % ("ok" if good else "FAIL", label, (": " + detail) if detail else ""))
+        ok = ok and good
+
+    views = catalog["views"]
+    subviews = [s for v in views for s in v["subviews"]]
+    domains = [d for s in subviews for d in s["domains"]]
+    reqs = [r for d in domains for r in d["requirements"]]
+    print("Checks")
+    check("views", len(views) == 4, str(len(views)))
+    check("sub-views", len(subviews) == 7, str(len(subviews)))
+    check("domains", len(domains) == 30, str(len(domains)))
+    check("requirements", len(reqs) == 117, str(len(reqs)))
+    t35 = parse_table35(seed)
+    per = {d["id"]: len(d["requirements"]) for d in domains}
+    check("per-domain counts = Table 3-5", all(per[k] == t35[k][1] for k in per),
+          " ".join("%s:%d" % (k, per[k]) for k in DOMAIN_ORDER))
+    for s in subviews:
+        print("      %s: %d domains, %d requirements" % (
+            s["id"], len(s["domains"]), sum(len(d["requirements"]) for d in s["domains"])))
+    npts = count_points(reqs)
+    check("top-level points", npts == 444, str(npts))
+    check("purposes non-empty", all(r.get("purpose_ja") for r in reqs),
+          str(sum(1 for r in reqs if r.get("purpose_ja"))))
+    empty = [r["id"] for r in reqs if r["isms"] == []]
+    check("requirements with empty isms (each with isms_remark_ja)",
+          len(empty) == 30 and all(r.get("isms_remark_ja") for r in reqs if r["isms"] == []),
+          str(len(empty)))
+    check("every requirement has title_en", all(r.get("title_en") for r in reqs))
+    ids = [r["id"] for r in reqs] + [d["id"] for d in domains] + [s["id"] for s in subviews] + \
+        [v["id"] for v in views]
+    check("IDs unique", len(ids) == len(set(ids)))
+    try:
+        yaml.load(yaml_text, Loader=UniqueKeyLoader)
+        check("YAML re-loads without duplicate keys", True)
+    except yaml.YAMLError as e:
+        check("YAML re-loads without duplicate keys", False, str(e))
+    pua = sum(1 for ch in yaml_text if 0xE000 <= ord(ch) <= 0xF8FF)
+    check("private-use characters in the YAML", pua == 0, str(pua))
+    # text fidelity: every line of every Japanese text (≥20 chars) occurs in the seed
+    bad = []
+    total = 0
+    for r in reqs:
+        for path, text in walk_texts(r, r["id"]):
+            for frag in text.split("\n"):
+                if len(squash(frag)) >= 20:
+                    total += 1
+                    if not seed.occurs(frag):
+                        bad.append((path, frag))
+    check("requirement text fragments (>=20 chars) found in the seed", not bad,
+          "%d of %d" % (total - len(bad), total))
+    for path, frag in bad[:10]:
+        print("        missing:", path, frag[:60])
+    print("Spot-check (each text fragment of >=20 chars occurs in the seed, whitespace removed):")
+    for rid in ("Ma1.1", "Ba3.1", "Tb1.1", "Td1.3", "Aa2.2"):
+        r = next(x for x in reqs if x["id"] == rid)
+        frags = [f for _, t in walk_texts(r) for f in t.split("\n") if len(squash(f)) >= 20]
+        found = sum(1 for f in frags if seed.occurs(f))
+        check("  %s %s" % (rid, r["title_ja"]), found == len(frags), "%d/%d" % (found, len(frags)))
+    # scoring texts too
+    sbad = [(p, t) for p, t in walk_texts(catalog["scoring"])
+            for f in t.split("\n") if len(squash(f)) >= 20 and not seed.occurs(f)]
+    check("scoring text fragments found in the seed", not sbad, str(sbad[:3]))
+    dbad = [(d["id"], p) for d in domains for p, t in walk_texts({k: v for k, v in d.items()
+                                                                  if k != "requirements"})
+            for f in t.split("\n") if len(squash(f)) >= 8 and not seed.occurs(f)]
+    check("domain text fragments found in the seed", not dbad, str(dbad[:3]))
+    if log_lines:
+        print("Parser decisions worth a look:")
+        for rid, n, msg in log_lines:
+            print("   %s l.%d %s" % (rid, n, msg))
+    return ok
+
+
+def main(argv=None):
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(here)
+    default_seed = os.path.join(root, SEED_NAME)
+    if not os.path.exists(default_seed):
+        default_seed = os.path.join("/work/shared", SEED_NAME)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seed", default=default_seed)
+    ap.add_argument("--out", default=os.path.join(root, "catalogs", "ecom-2004.yaml"))
+    ap.add_argument("--dump-points", nargs="*", metavar="ID",
+                    help="print the parsed points of these requirements and exit")
+    args = ap.parse_args(argv)
+    seed = Seed(args.seed)
+    if args.dump_points:
+        raw_reqs, _ = segment_requirements(part2_lines(seed))
+        for rr in raw_reqs:
+            if rr.id in args.dump_points:
+                for mk, ml, body in rr.sections:
+                    if mk in ("対策のポイント", "要求のポイント"):
+                        print("=====", rr.id)
+                        dump_points(parse_points(rr.id, body, []))
+        return 0
+    catalog, raw_reqs, log_lines = build(seed)
+    text = dump(catalog)
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(text)
+    print("wrote %s (%d bytes)" % (args.out, len(text.encode("utf-8"))))
+    return 0 if run_checks(catalog, text, seed, log_lines) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

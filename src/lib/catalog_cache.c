@@ -18,6 +18,7 @@
 #include "taisaku/arena.h"
 #include "taisaku/catalog.h"
 #include "taisaku/file.h"
+#include "catalog_internal.h"
 
 #define MAGIC "TKCATv01"
 
@@ -447,6 +448,30 @@ static bool ranges_ok(const tk_catalog *c)
 /* Header: magic, YAML size, YAML hash, body size, body hash. */
 #define HEADER_SIZE (8 + 8 * 4)
 
+/* Decodes an image body into a catalog; NULL when it is not a sound image. */
+tk_catalog *tk_catalog_cache_decode(const char *body, size_t len, const char *path)
+{
+	tk_arena *a = tk_arena_new(len + 65536);
+	tk_catalog *cat = a ? tk_arena_calloc(a, 1, sizeof(*cat)) : NULL;
+	char *copy = cat ? tk_arena_alloc(a, len ? len : 1) : NULL;
+	if (!copy) {
+		tk_arena_free(a);
+		return NULL;
+	}
+	/* Strings point into the body, so it lives in the catalog's arena. */
+	memcpy(copy, body, len);
+	codec c = { .writing = false, .in = copy, .in_len = len, .a = a };
+	io_catalog(&c, cat);
+	if (c.bad || c.pos != c.in_len || !ranges_ok(cat)) {
+		tk_arena_free(a);
+		return NULL;
+	}
+	cat->arena = a;
+	cat->path = tk_arena_strdup(a, path);
+	cat->from_cache = true;
+	return cat;
+}
+
 static tk_catalog *image_read(const char *image, size_t len, const char *yaml, size_t yaml_len,
 	const char *path)
 {
@@ -457,25 +482,7 @@ static tk_catalog *image_read(const char *image, size_t len, const char *yaml, s
 	if (h[0] != yaml_len || h[1] != hash64(yaml, yaml_len) || h[2] != len - HEADER_SIZE ||
 	    h[3] != hash64(image + HEADER_SIZE, len - HEADER_SIZE))
 		return NULL;
-	tk_arena *a = tk_arena_new(len + 65536);
-	tk_catalog *cat = a ? tk_arena_calloc(a, 1, sizeof(*cat)) : NULL;
-	char *body = cat ? tk_arena_alloc(a, len - HEADER_SIZE) : NULL;
-	if (!body) {
-		tk_arena_free(a);
-		return NULL;
-	}
-	/* Strings point into the body, so it lives in the catalog's arena. */
-	memcpy(body, image + HEADER_SIZE, len - HEADER_SIZE);
-	codec c = { .writing = false, .in = body, .in_len = len - HEADER_SIZE, .a = a };
-	io_catalog(&c, cat);
-	if (c.bad || c.pos != c.in_len || !ranges_ok(cat)) {
-		tk_arena_free(a);
-		return NULL;
-	}
-	cat->arena = a;
-	cat->path = tk_arena_strdup(a, path);
-	cat->from_cache = true;
-	return cat;
+	return tk_catalog_cache_decode(image + HEADER_SIZE, len - HEADER_SIZE, path);
 }
 
 static void image_write(tk_catalog *cat, const char *yaml, size_t yaml_len, const char *cache_path)
@@ -530,9 +537,15 @@ tk_status tk_catalog_load_cached(const char *path, tk_catalog **out, tk_error *e
 	return st;
 }
 
-/* For tests and the fuzzer: read an image from memory against given YAML. */
-tk_catalog *tk_catalog_cache_read_image(const char *image, size_t len, const char *yaml,
-	size_t yaml_len)
+/* Encodes a catalog's image body (for the fuzzer's round trip). */
+char *tk_catalog_cache_encode(tk_catalog *cat, size_t *len)
 {
-	return image_read(image, len, yaml, yaml_len, "(memory)");
+	codec c = { .writing = true };
+	io_catalog(&c, cat);
+	if (c.bad) {
+		free(c.out);
+		return NULL;
+	}
+	*len = c.len;
+	return c.out;
 }
