@@ -1127,7 +1127,7 @@ def build_scoring(seed):
                                  % (p["id"], rank, line, printed, cells))
             if len(cells) != len(cols):
                 assert p["id"] == "process"   # the 5th value has no header
-            r = {"rank": rank, "cells": cells}
+            r = {"rank": rank, "cells": Flow(cells)}
             if remark:
                 if isinstance(remark, str):
                     assert remark in clean(seed.line(line))
@@ -1155,7 +1155,7 @@ def build_scoring(seed):
              "(関係プロセスの確立状況についての評価基準), apparently a copy error; table_ja keeps the printed "
              "titles and title_ja uses the §4.5.4.4 sub-heading of each element.", 7132),
         note("Table 4-9 prints four column headers but five values per row; the fifth value is kept as "
-             "column unnamed5 with an empty title. Which header each value belongs to is uncertain; the "
+             "column unnamed5 with no title. Which header each value belongs to is uncertain; the "
              "values are in printed order.", 7111),
         note("Tables 4-11 and 4-12 have no general legend (only per-column notes, kept as note_ja); "
              "their legend_ja is omitted. The symbol ― (not asked) occurs only in Table 4-8.", 7199),
@@ -1203,9 +1203,9 @@ def marks_to_roles(cells, names):
     sec = [n for n, c in zip(names, cells) if c == "▲"]
     d = {}
     if prim:
-        d["primary"] = prim
+        d["primary"] = Flow(prim)
     if sec:
-        d["secondary"] = sec
+        d["secondary"] = Flow(sec)
     return d
 
 
@@ -1280,7 +1280,7 @@ REQ_NOTES = {
                18526, None)],
     "Td1.3": [("This requirement prints 【要求のポイント】 instead of 【対策のポイント】; its points are "
                "taken from that section.", 19378, "【要求のポイント】")],
-    "Td2.7": [("ISMS control 4.1.1 is printed without a title; title_ja is empty.", 20110, "4.1.1")],
+    "Td2.7": [("ISMS control 4.1.1 is printed without a title; title_ja is left out.", 20110, "4.1.1")],
     "Td4.4": [("A second （１） 準備事項の妥当性やその機能の保全状況についての定期的なチェック要領 appears "
                "among the ・ sub-items of the last bullet and is kept as such an item with its printed "
                "number, not counted as a point.", 21200, None)],
@@ -1372,15 +1372,15 @@ CATALOG_NOTES = [
      "(countermeasures matched by wording); where Table 3-2 prints the countermeasures only for a whole "
      "root-threat block (関係者の犯行, 外部の者の施設等への不正な立ち入り), the root threat is listed "
      "instead and contributes no theme. themes is the union of the ● marks of the assigned concrete "
-     "threats (column positions as reconstructed in the reading aid §2.5; rows whose marks stand on their "
-     "own line carry no column position in the extraction). Domains without a determinable mapping have "
-     "neither key and a note.", 1195, None),
+     "threats. Column positions were rebuilt from the spacing of the extracted mark lines (a mark line "
+     "printed on its own is read from the left, counting the blank-only line printed just before it, if "
+     "any, as empty cells). Domains without a determinable mapping have neither key and a note.", 1195, None),
     ("Table 3-2 marks one cell with ▲ (業務処理の委託先での情報の取扱い上の不手際, column C) without "
      "defining it; it is counted as a mark.", 1563, None),
     ("Appendix table (付表): ● is mapped to primary and ▲ to secondary; the legend defines neither "
      "symbol. The mark rows were split into 14 cells (9 activities + 5 departments) on single spaces, an "
-     "empty cell being an empty string; all 117 rows give 14 cells and agree with the reading aid's "
-     "Appendix A.", 3370,
+     "empty cell being an empty string; all 117 rows give 14 cells (and agree with an independent "
+     "reconstruction of the table).", 3370,
      "活動区分は当該要求に含まれる活動の種類、また、主たる担当部門は当該要求の実施にかかわる部門を示す"),
     ("The first-level bullet glyph of Part 2 (a private-use character in the PDF) was lost in the "
      "extraction; such bullets are recognised as lines beginning with one or two spaces. Nesting: "
@@ -1469,6 +1469,10 @@ def build(seed):
         v = {"id": vid, "title_ja": vtitle, "title_en": ven}
         if vpurpose:
             v["purpose_ja"] = lines_text(seed, *vpurpose)
+        # MODEL.md §1: requirements of the technical view (Ta..Td) are technical,
+        # the others management (the loader's default).
+        if vid == "T":
+            v["kind"] = "technical"
         v["subviews"] = []
         vnotes = []
         for sid in subids:
@@ -1535,7 +1539,7 @@ def build_domain(seed, dom, ch3, t35, part2_dom_title, appx_doms, intro, by_dom,
         d["title_variants_ja"] = variants
     d["purpose_ja"] = c["purpose"]
     if themes:
-        d["themes"] = themes
+        d["themes"] = Flow(themes)
     if threats:
         d["threats_ja"] = threats
     reqs = sorted(by_dom[dom], key=lambda r: int(r["id"].split(".")[1]))
@@ -1614,7 +1618,16 @@ def _str(dumper, s):
     return dumper.represent_scalar("tag:yaml.org,2002:str", s)
 
 
+class Flow(list):
+    """A short list written in flow style: [a, b]."""
+
+
+def _flow(dumper, data):
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
 Dumper.add_representer(str, _str)
+Dumper.add_representer(Flow, _flow)
 
 
 class UniqueKeyLoader(yaml.SafeLoader):
@@ -1629,7 +1642,18 @@ class UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def drop_empty(node):
+    """Leaves out keys whose text the seed does not print (empty strings):
+    the catalog format has no empty values, only absent ones."""
+    if isinstance(node, dict):
+        return type(node)((k, drop_empty(v)) for k, v in node.items() if v != "")
+    if isinstance(node, list):
+        return type(node)(drop_empty(x) for x in node)
+    return node
+
+
 def dump(catalog):
+    catalog = drop_empty(catalog)
     head = ("# taisaku catalog: ECOM セキュリティ対策評価モデル (2004).\n"
             "# Generated by tools/ecom2yaml.py from %s; edit the script, not this file.\n" % SEED_NAME)
     return head + yaml.dump(catalog, Dumper=Dumper, allow_unicode=True, sort_keys=False,

@@ -220,7 +220,7 @@ static tk_status read_peripheral(tk_walk *w, const tk_ynode *n, tk_scoring *sc, 
 		tk_column *col = &p->columns[i];
 		if ((st = tk_walk_map(w, c, "columns", COLUMN_KEYS)) ||
 		    (st = tk_walk_str(w, c, "id", true, &col->id)) ||
-		    (st = tk_walk_str(w, c, "title_ja", true, &col->title_ja)) ||
+		    (st = tk_walk_str(w, c, "title_ja", false, &col->title_ja)) ||
 		    (st = tk_walk_str(w, c, "note_ja", false, &col->note_ja)))
 			return st;
 		for (size_t j = 0; j < i; j++)

@@ -174,8 +174,8 @@ static json_t *scoring_json(const tk_scoring *s)
 		json_object_set_new(po, "title_en", json_string(p->title_en));
 		json_object_set_new(po, "table_ja", str_or_null(p->table_ja));
 		for (size_t c = 0; c < p->n_columns; c++)
-			json_array_append_new(cols, json_pack("{s:s, s:s}", "id", p->columns[c].id,
-				"title_ja", p->columns[c].title_ja));
+			json_array_append_new(cols, json_pack("{s:s, s:o}", "id", p->columns[c].id,
+				"title_ja", str_or_null(p->columns[c].title_ja)));
 		for (size_t r = 0; r < p->n_rows; r++) {
 			json_t *cells = json_array();
 			for (size_t c = 0; c < p->n_columns; c++)
