@@ -47,6 +47,10 @@ static const struct {
 	{ "--output", OPT_OUTPUT, true },
 	{ "--format", OPT_FORMAT, true },
 	{ "--catalog-dir", OPT_CATALOG_DIR, true },
+	{ "--batch", OPT_BATCH, true },
+	{ "--catalog", OPT_CATALOG, true },
+	{ "--level", OPT_LEVEL, true },
+	{ "--name", OPT_NAME, true },
 };
 
 bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, int max_args,
@@ -91,6 +95,10 @@ bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, in
 		case OPT_OUTPUT: c->output = value; break;
 		case OPT_FORMAT: c->format = value; break;
 		case OPT_CATALOG_DIR: c->catalog_dir = value; break;
+		case OPT_BATCH: c->batch = value; break;
+		case OPT_CATALOG: c->catalog = value; break;
+		case OPT_LEVEL: c->level = value; break;
+		case OPT_NAME: c->name = value; break;
 		}
 	}
 	if (c->nargs < min_args) {
@@ -136,4 +144,38 @@ tk_status cli_load_catalog(const cli *c, const char *name, tk_catalog **out, tk_
 	if (st)
 		return st;
 	return tk_catalog_load_cached(path, out, err);
+}
+
+tk_status cli_resolve_catalog(void *ctx, const char *id, const tk_catalog **out, tk_error *err)
+{
+	cli_catalogs *cc = ctx;
+	for (size_t i = 0; i < cc->n; i++)
+		if (strcmp(cc->v[i]->id, id) == 0) {
+			*out = cc->v[i];
+			return TK_OK;
+		}
+	/* An assessment names its catalog by ID only, never by path. */
+	for (const char *p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
+				"カタログ ID '%s' は英小文字・数字・ハイフンで書いてください",
+				"catalog ID '%s' must be lower-case letters, digits and hyphens", id);
+	tk_catalog *cat;
+	tk_status st = cli_load_catalog(cc->c, id, &cat, err);
+	if (st)
+		return st;
+	if (cc->n == sizeof(cc->v) / sizeof(*cc->v)) {
+		tk_catalog_free(cat);
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL, "カタログが多すぎます", "too many catalogs");
+	}
+	cc->v[cc->n++] = cat;
+	*out = cat;
+	return TK_OK;
+}
+
+void cli_catalogs_free(cli_catalogs *cc)
+{
+	for (size_t i = 0; i < cc->n; i++)
+		tk_catalog_free(cc->v[i]);
+	cc->n = 0;
 }

@@ -17,6 +17,10 @@ typedef struct cli {
 	const char *output;        /* -o / --output */
 	const char *format;        /* --format */
 	bool json;                 /* --json */
+	const char *batch;         /* --batch DIR */
+	const char *catalog;       /* --catalog ID */
+	const char *level;         /* --level N */
+	const char *name;          /* --name NAME */
 	int nargs;                 /* positional arguments after the subcommand words */
 	const char *args[CLI_MAX_ARGS];
 } cli;
@@ -27,6 +31,7 @@ enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_FAIL = 2 };
 /* Option flags a subcommand accepts. */
 enum {
 	OPT_JSON = 1 << 0, OPT_OUTPUT = 1 << 1, OPT_FORMAT = 1 << 2, OPT_CATALOG_DIR = 1 << 3,
+	OPT_BATCH = 1 << 4, OPT_CATALOG = 1 << 5, OPT_LEVEL = 1 << 6, OPT_NAME = 1 << 7,
 };
 
 /* Parses argv (after the subcommand words) into c. --lang is always taken.
@@ -58,6 +63,18 @@ int cli_out_close(const cli *c, cli_out *o, bool ok);
 /* Loads a catalog by id or path, through the compiled cache. */
 tk_status cli_load_catalog(const cli *c, const char *name, tk_catalog **out, tk_error *err);
 
+/* Catalogs loaded for assessments, kept for the life of the command so that
+ * a batch loads each catalog once. */
+typedef struct cli_catalogs {
+	const cli *c;
+	size_t n;
+	tk_catalog *v[8];
+} cli_catalogs;
+
+/* A tk_catalog_resolver over cli_catalogs. */
+tk_status cli_resolve_catalog(void *ctx, const char *id, const tk_catalog **out, tk_error *err);
+void cli_catalogs_free(cli_catalogs *cc);
+
 /* Language from TAISAKU_LANG or LANG; Japanese unless English is asked for. */
 tk_lang cli_default_lang(void);
 
@@ -68,6 +85,9 @@ typedef struct command {
 } command;
 
 int cmd_catalog(cli *c, int argc, char **argv);
+int cmd_evaluate(cli *c, int argc, char **argv);
+int cmd_plan(cli *c, int argc, char **argv);
+int cmd_diff(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
 int cmd_version(cli *c, int argc, char **argv);
 

@@ -8,6 +8,10 @@
 const command cli_commands[] = {
 	{ "catalog", cmd_catalog, "カタログ（管理策の体系）の一覧・表示・書き出し",
 		"list, show and export control catalogs" },
+	{ "plan", cmd_plan, "評価シート（計画）を作る", "write an assessment skeleton (plan)" },
+	{ "evaluate", cmd_evaluate, "評価する（達成レベル・ギャップ・ばらつき）",
+		"evaluate an assessment (levels, gaps, balance)" },
+	{ "diff", cmd_diff, "二つの評価の違いを示す", "show what changed between two rounds" },
 	{ "help", cmd_help, "使い方を表示する", "show how to use a command" },
 	{ "version", cmd_version, "版を表示する", "show the version" },
 	{ NULL, NULL, NULL, NULL },

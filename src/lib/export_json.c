@@ -243,7 +243,7 @@ json_t *tk_catalog_json(const tk_catalog *cat)
 
 tk_status tk_json_write(json_t *doc, FILE *out, tk_error *err)
 {
-	int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);
+	int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
 	if (!rc)
 		rc = fputc('\n', out) == EOF;
 	json_decref(doc);

@@ -206,12 +206,14 @@ static const char *claim_token(oscal_ctx *c, const char *tk_id)
 	return id;
 }
 
-/* The id of a part: its owner's id and a suffix, e.g. "Ma1.1" "_smt.1". */
-static const char *claim_part(oscal_ctx *c, const char *owner, const char *fmt, size_t n)
+/* The id of a part: its owner's id, a suffix and, when n is not 0, ".n":
+ * ("Ma1.1", "_smt", 0) gives "Ma1.1_smt", ("Ma1.1_smt", "", 2) "Ma1.1_smt.2". */
+static const char *claim_part(oscal_ctx *c, const char *owner, const char *suffix, size_t n)
 {
-	char suffix[48], *id;
-	snprintf(suffix, sizeof suffix, fmt, n);
-	if (!owner || asprintf(&id, "%s%s", owner, suffix) < 0)
+	char num[24] = "", *id;
+	if (n)
+		snprintf(num, sizeof num, ".%zu", n);
+	if (!owner || asprintf(&id, "%s%s%s", owner, suffix, num) < 0)
 		return NULL;
 	const char *got = claim(c, id);
 	free(id);
@@ -279,7 +281,7 @@ static json_t *note_prose(const tk_note *n)
 static void add_notes(oscal_ctx *c, json_t *parts, const char *owner, const tk_notes *notes)
 {
 	for (size_t i = 0; i < notes->n; i++) {
-		json_t *p = add_part(parts, claim_part(c, owner, "_note.%zu", i + 1), true, "note");
+		json_t *p = add_part(parts, claim_part(c, owner, "_note", i + 1), true, "note");
 		json_t *props = json_array();
 		add_prop(props, true, "source-ref", notes->v[i].ref);
 		set_array(p, "props", props);
@@ -321,7 +323,7 @@ static json_t *item_parts(oscal_ctx *c, const char *owner, const tk_item *items,
 {
 	json_t *parts = json_array();
 	for (size_t i = 0; i < n; i++) {
-		const char *id = claim_part(c, owner, ".%zu", i + 1);
+		const char *id = claim_part(c, owner, "", i + 1);
 		json_t *p = add_part(parts, id, false, "item");
 		json_object_set_new(p, "prose", json_string(items[i].text_ja));
 		set_array(p, "parts", item_parts(c, id, items[i].items, items[i].n_items));
@@ -339,7 +341,7 @@ static void add_statement(oscal_ctx *c, json_t *parts, const char *owner, const 
 	json_t *s = add_part(parts, smt, false, "statement"), *items = json_array();
 	for (size_t i = 0; i < r->n_points; i++) {
 		const tk_point *pt = &r->points[i];
-		const char *id = claim_part(c, smt, ".%zu", i + 1);
+		const char *id = claim_part(c, smt, "", i + 1);
 		json_t *p = add_part(items, id, false, "item");
 		json_object_set_new(p, "title", json_string(pt->title_ja));
 		json_t *props = json_array();
@@ -415,33 +417,34 @@ static json_t *control_json(oscal_ctx *c, const tk_requirement *r)
 
 /* ---- groups ---- */
 
-/* A group {id, class, title, props}; *id is the id it was given. */
+/* A group {id, class, title, props} (props is taken); *id is the id it was
+ * given. */
 static json_t *group_json(oscal_ctx *c, const char *class, const char *tk_id,
-	const char *title_ja, const char *title_en, const char **id)
+	const char *title_ja, json_t *props, const char **id)
 {
 	json_t *o = json_object();
 	*id = claim_token(c, tk_id);
 	json_object_set_new(o, "id", json_string(*id));
 	json_object_set_new(o, "class", json_string(class));
 	json_object_set_new(o, "title", json_string(title_ja));
-	json_object_set_new(o, "props", base_props(tk_id, title_en));
+	set_array(o, "props", props);
 	return o;
 }
 
 static json_t *domain_json(oscal_ctx *c, const tk_domain *d)
 {
 	const char *id;
-	json_t *o = group_json(c, "domain", d->id, d->title_ja, d->title_en, &id);
-	json_t *props = json_object_get(o, "props"), *parts = json_array();
+	json_t *props = base_props(d->id, d->title_en), *parts = json_array();
 	add_strv_props(props, "title-variant-ja", &d->title_variants_ja);
 	add_strv_props(props, "theme", &d->themes);
+	json_t *o = group_json(c, "domain", d->id, d->title_ja, props, &id);
 	add_overview(c, parts, id, d->purpose_ja);
 	/* Threats are verbatim sentences, too long and multi-line for props. */
 	if (d->threats_ja.n) {
 		const char *thr = claim_part(c, id, "_thr", 0);
 		json_t *p = add_part(parts, thr, true, "threats"), *list = json_array();
 		for (size_t i = 0; i < d->threats_ja.n; i++) {
-			json_t *t = add_part(list, claim_part(c, thr, ".%zu", i + 1), true, "threat");
+			json_t *t = add_part(list, claim_part(c, thr, "", i + 1), true, "threat");
 			json_object_set_new(t, "prose", json_string(d->threats_ja.v[i]));
 		}
 		set_array(p, "parts", list);
@@ -466,7 +469,8 @@ static json_t *domains_json(oscal_ctx *c, uint32_t first, uint32_t n)
 static json_t *view_json(oscal_ctx *c, const tk_view *v)
 {
 	const char *id;
-	json_t *o = group_json(c, "view", v->id, v->title_ja, v->title_en, &id);
+	json_t *o = group_json(c, "view", v->id, v->title_ja,
+		base_props(v->id, v->title_en), &id);
 	/* Claim the view's own part ids before its children's, in printed order. */
 	json_t *parts = json_array();
 	add_overview(c, parts, id, v->purpose_ja);
@@ -478,7 +482,8 @@ static json_t *view_json(oscal_ctx *c, const tk_view *v)
 		for (uint32_t j = 0; j < v->n_subviews; j++) {
 			const tk_subview *s = &c->cat->subviews[v->first_subview + j];
 			const char *sid;
-			json_t *so = group_json(c, "subview", s->id, s->title_ja, s->title_en, &sid);
+			json_t *so = group_json(c, "subview", s->id, s->title_ja,
+				base_props(s->id, s->title_en), &sid);
 			json_t *sparts = json_array();
 			add_overview(c, sparts, sid, s->purpose_ja);
 			add_notes(c, sparts, sid, &s->notes);
@@ -501,9 +506,9 @@ static json_t *view_json(oscal_ctx *c, const tk_view *v)
 static void last_modified(const char *version, char out[32])
 {
 	const char *v = version ? version : "";
-	bool year = strlen(v) >= 4 && (v[4] < '0' || v[4] > '9')
-		&& (strncmp(v, "19", 2) == 0 || (v[0] == '2' && v[1] >= '0' && v[1] <= '9'))
-		&& v[2] >= '0' && v[2] <= '9' && v[3] >= '0' && v[3] <= '9';
+	size_t digits = strspn(v, "0123456789");
+	/* The schema takes years 1900 to 2999 only. */
+	bool year = digits == 4 && (strncmp(v, "19", 2) == 0 || v[0] == '2');
 	if (year)
 		snprintf(out, 32, "%.4s-01-01T00:00:00+09:00", v);
 	else

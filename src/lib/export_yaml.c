@@ -8,6 +8,7 @@
 
 #include "taisaku/export.h"
 #include "export_internal.h"
+#include "taisaku/report.h"
 
 static void set_str(json_t *o, const char *key, const char *s)
 {
@@ -338,7 +339,7 @@ static json_t *catalog_tree(const tk_catalog *cat)
 
 /* ---- writing a jansson tree as block YAML ---- */
 
-static void put_quoted(FILE *out, const char *s)
+void tk_yaml_quote(FILE *out, const char *s)
 {
 	fputc('"', out);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -369,7 +370,7 @@ static void emit(FILE *out, json_t *v, int level, bool in_seq);
 static void emit_scalar(FILE *out, json_t *v)
 {
 	if (json_is_string(v))
-		put_quoted(out, json_string_value(v));
+		tk_yaml_quote(out, json_string_value(v));
 	else if (json_is_integer(v))
 		fprintf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 	else if (json_is_true(v))

@@ -95,7 +95,7 @@ static void sha1_final(sha1 *s, unsigned char out[20])
 	unsigned char pad[72] = { 0x80 };
 	/* Pad to 56 bytes mod 64, then the length as a big-endian 64-bit number. */
 	size_t npad = (s->n < 56 ? 56 : 120) - s->n;
-	for (int i = 0; i < 8; i++)
+	for (size_t i = 0; i < 8; i++)
 		pad[npad + i] = (unsigned char)(bits >> (56 - 8 * i));
 	sha1_update(s, pad, npad + 8);
 	for (int i = 0; i < 20; i++)

@@ -1,0 +1,144 @@
+/* taisaku evaluate FILE [--format text|json|html] [-o OUT]
+ * taisaku evaluate --batch DIR
+ * Exit status: 0 every counted requirement meets its target, 2 some are
+ * below it (unknown counts as below), 1 an input error. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "taisaku/report.h"
+
+#define USAGE "taisaku evaluate FILE [--format text|json|html] [--lang ja|en] [-o OUT] | taisaku evaluate --batch DIR"
+
+static int evaluate_one(cli *c, const char *path)
+{
+	const char *format = c->format ? c->format : "text";
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html"))
+		return cli_fail(c, "形式 '%s' は使えません（text, json, html）",
+			"unknown format '%s' (text, json, html)", format);
+	cli_catalogs cats = { .c = c };
+	tk_error err = { 0 };
+	tk_assessment *a;
+	tk_evaluation *e = NULL;
+	if (tk_assessment_load_file(path, cli_resolve_catalog, &cats, &a, &err) ||
+	    tk_evaluate(a, &e, &err)) {
+		cli_catalogs_free(&cats);
+		return cli_error(c, &err);
+	}
+	cli_out o;
+	int rc = EXIT_ERROR;
+	if (cli_out_open(c, &o)) {
+		tk_status st;
+		if (strcmp(format, "json") == 0)
+			st = tk_evaluation_write_json(e, o.f, &err);
+		else if (strcmp(format, "html") == 0)
+			st = tk_evaluation_write_html(e, c->lang, o.f, &err);
+		else
+			st = tk_evaluation_write_text(e, c->lang, o.f, &err);
+		if (st)
+			cli_error(c, &err);
+		rc = cli_out_close(c, &o, st == TK_OK);
+		if (rc == EXIT_OK)
+			rc = tk_evaluation_exit_code(e);
+	}
+	tk_evaluation_free(e);
+	tk_assessment_free(a);
+	cli_catalogs_free(&cats);
+	return rc;
+}
+
+static int is_assessment_name(const char *n)
+{
+	size_t len = strlen(n);
+	if (n[0] == '.')
+		return 0;
+	return (len > 5 && strcmp(n + len - 5, ".yaml") == 0) || (len > 4 && strcmp(n + len - 4, ".yml") == 0) ||
+	       (len > 5 && strcmp(n + len - 5, ".json") == 0);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* One line per system; a broken file is reported and the rest go on. */
+static int evaluate_batch(cli *c, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return cli_fail(c, "ディレクトリ '%s' を開けません", "cannot open the directory '%s'", dir);
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *ent;
+	while ((ent = readdir(d))) {
+		if (!is_assessment_name(ent->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **nn = realloc(names, cap * sizeof(*names));
+			if (!nn)
+				break;
+			names = nn;
+		}
+		names[n++] = strdup(ent->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_str);
+	cli_catalogs cats = { .c = c };
+	cli_out o;
+	if (!cli_out_open(c, &o)) {
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		return EXIT_ERROR;
+	}
+	int worst = EXIT_OK;
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		tk_error err = { 0 };
+		tk_assessment *a;
+		tk_evaluation *e = NULL;
+		if (tk_assessment_load_file(path, cli_resolve_catalog, &cats, &a, &err) ||
+		    tk_evaluate(a, &e, &err)) {
+			cli_error(c, &err);
+			worst = EXIT_ERROR;
+			free(names[i]);
+			continue;
+		}
+		if (e->system.counted)
+			fprintf(o.f, "%.1f/%d", tk_round1(e->system.level), a->level);
+		else
+			fprintf(o.f, "-/%d", a->level);
+		fprintf(o.f, "\t%s %zu\t%s %zu\t%s\t%s\t%s\n", cli_tr(c, "未達", "under"), e->n_under,
+			cli_tr(c, "要調査", "unknown"), e->n_unknown,
+			e->complete ? cli_tr(c, "完了", "complete") : cli_tr(c, "未完了", "incomplete"),
+			a->system_name, path);
+		if (worst == EXIT_OK && tk_evaluation_exit_code(e) == EXIT_FAIL)
+			worst = EXIT_FAIL;
+		tk_evaluation_free(e);
+		tk_assessment_free(a);
+		free(names[i]);
+	}
+	free(names);
+	cli_catalogs_free(&cats);
+	int rc = cli_out_close(c, &o, true);
+	return rc ? rc : worst;
+}
+
+int cmd_evaluate(cli *c, int argc, char **argv)
+{
+	if (!cli_parse(c, argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CATALOG_DIR | OPT_BATCH, 0, 1, USAGE))
+		return EXIT_ERROR;
+	if (c->batch) {
+		if (c->nargs)
+			return cli_fail(c, "--batch とファイルは同時に指定できません（使い方: %s）",
+				"--batch and a file cannot be given together (usage: %s)", USAGE);
+		return evaluate_batch(c, c->batch);
+	}
+	if (!c->nargs)
+		return cli_fail(c, "評価するファイルを指定してください（使い方: %s）",
+			"name the file to evaluate (usage: %s)", USAGE);
+	return evaluate_one(c, c->args[0]);
+}
