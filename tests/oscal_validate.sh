@@ -19,7 +19,7 @@ taisaku=$1
 catalog=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
 ajv=$root/node_modules/.bin/ajv
-schema=${OSCAL_SCHEMA:-/work/shared/oscal-1.0.6/oscal_catalog_schema.json}
+schema=${OSCAL_SCHEMA:-$root/tests/oscal-1.0.6/oscal_catalog_schema.json}
 
 fail() {
 	echo "FAIL oscal $catalog: $*"

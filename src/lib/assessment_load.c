@@ -280,7 +280,7 @@ static tk_status read_peripheral(loader *L, const tk_ynode *rating, tk_rating *r
 	for (size_t c = 0; c < per->n_columns; c++) {
 		const tk_ynode *ans = tk_ymap_get(v, cols[c]);
 		if (!ans)
-			return tk_walk_fail(&L->w, v, cols[c], "%s の評価基準 '%s' への回答がありません",
+			return tk_walk_fail(&L->w, v, cols[c], "評価基準 '%s'（%s）への回答がありません",
 				"no answer to criterion '%s' of %s", cols[c], per->id);
 		int x;
 		if ((st = tk_walk_enum_node(&L->w, ans, cols[c], ANSWERS, &x)))

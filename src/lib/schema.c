@@ -74,7 +74,8 @@ const char *tk_suggest(const char *word, const char *const *names)
 		}
 	}
 	size_t len = strlen(word);
-	size_t limit = len < 6 ? 2 : len / 3 + 1;
+	/* Short words (IDs such as Ma1.7) tolerate one slip; longer keys more. */
+	size_t limit = len < 6 ? 1 : len / 3 + 1;
 	return best_d <= limit ? best : NULL;
 }
 
