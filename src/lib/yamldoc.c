@@ -3,31 +3,9 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "yamldoc.h"
+#include "yamlbuild.h"
 
-/* A container being filled: its children are linked until it closes, then
- * copied into an array of the right size. */
-typedef struct child {
-	tk_ynode *node;
-	struct child *next;
-} child;
-
-typedef struct frame {
-	tk_ynode *node;
-	child *first, *last;
-	size_t count;
-} frame;
-
-typedef struct builder {
-	tk_arena *a;
-	const char *name;
-	tk_error *err;
-	frame stack[TK_YAML_MAX_DEPTH + 1];
-	int depth;
-	tk_ynode *root;
-} builder;
-
-static tk_status oom(builder *b)
+static tk_status oom(tk_ybuilder *b)
 {
 	return tk_error_set(b->err, TK_ENOMEM, b->name, 0, 0, NULL,
 		"メモリが足りません", "out of memory");
@@ -46,7 +24,7 @@ static int cmp_key(const void *x, const void *y)
 	return a->line != b->line ? a->line - b->line : a->column - b->column;
 }
 
-static tk_status check_duplicates(builder *b, tk_ynode *map)
+static tk_status check_duplicates(tk_ybuilder *b, tk_ynode *map)
 {
 	if (map->n < 2)
 		return TK_OK;
@@ -70,19 +48,19 @@ static tk_status check_duplicates(builder *b, tk_ynode *map)
 	return st;
 }
 
-static tk_ynode *node_new(builder *b, tk_ykind kind, const yaml_mark_t *m)
+static tk_ynode *node_new(tk_ybuilder *b, tk_ykind kind, int line, int column)
 {
 	tk_ynode *n = tk_arena_calloc(b->a, 1, sizeof(*n));
 	if (n) {
 		n->kind = kind;
-		n->line = (int)m->line + 1;
-		n->column = (int)m->column + 1;
+		n->line = line;
+		n->column = column;
 	}
 	return n;
 }
 
 /* Hands a finished node to its parent container, or makes it the root. */
-static tk_status attach(builder *b, tk_ynode *n)
+static tk_status attach(tk_ybuilder *b, tk_ynode *n)
 {
 	if (b->depth == 0) {
 		b->root = n;
@@ -106,14 +84,13 @@ static tk_status attach(builder *b, tk_ynode *n)
 	return TK_OK;
 }
 
-static tk_status open_container(builder *b, tk_ykind kind, const yaml_event_t *ev)
+tk_status tk_ybuild_open(tk_ybuilder *b, tk_ykind kind, int line, int column)
 {
 	if (b->depth >= TK_YAML_MAX_DEPTH)
-		return tk_error_set(b->err, TK_EINPUT, b->name, (int)ev->start_mark.line + 1,
-			(int)ev->start_mark.column + 1, NULL,
+		return tk_error_set(b->err, TK_EINPUT, b->name, line, column, NULL,
 			"入れ子が深すぎます（%d 段まで）", "nesting is too deep (at most %d levels)",
 			TK_YAML_MAX_DEPTH);
-	tk_ynode *n = node_new(b, kind, &ev->start_mark);
+	tk_ynode *n = node_new(b, kind, line, column);
 	if (!n)
 		return oom(b);
 	frame *f = &b->stack[b->depth++];
@@ -123,7 +100,7 @@ static tk_status open_container(builder *b, tk_ykind kind, const yaml_event_t *e
 	return TK_OK;
 }
 
-static tk_status close_container(builder *b)
+tk_status tk_ybuild_close(tk_ybuilder *b)
 {
 	frame *f = &b->stack[--b->depth];
 	tk_ynode *n = f->node;
@@ -142,84 +119,108 @@ static tk_status close_container(builder *b)
 	return attach(b, n);
 }
 
-static tk_status on_event(builder *b, const yaml_event_t *ev, int *documents)
+tk_status tk_ybuild_scalar(tk_ybuilder *b, int line, int column, const char *str, size_t len, bool plain)
+{
+	tk_ynode *n = node_new(b, TK_YSCALAR, line, column);
+	if (!n)
+		return oom(b);
+	n->len = len;
+	n->str = tk_arena_strndup(b->a, str, len);
+	if (!n->str)
+		return oom(b);
+	if (memchr(n->str, '\0', len))
+		return tk_error_set(b->err, TK_EINPUT, b->name, line, column, NULL,
+			"文字列に NUL 文字が含まれています", "a string contains a NUL character");
+	n->plain = plain;
+	return attach(b, n);
+}
+
+static tk_status anchor_error(tk_ybuilder *b, const yaml_mark_t *m)
+{
+	return tk_error_set(b->err, TK_EINPUT, b->name, (int)m->line + 1, (int)m->column + 1, NULL,
+		"アンカー（&）は使えません", "anchors (&) are not allowed");
+}
+
+static tk_status on_event(tk_ybuilder *b, const yaml_event_t *ev, int *documents)
 {
 	const yaml_mark_t *m = &ev->start_mark;
+	int line = (int)m->line + 1, column = (int)m->column + 1;
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++*documents > 1)
-			return tk_error_set(b->err, TK_EINPUT, b->name, (int)m->line + 1,
-				(int)m->column + 1, NULL, "ファイルに文書が複数あります",
-				"the file holds more than one document");
+			return tk_error_set(b->err, TK_EINPUT, b->name, line, column, NULL,
+				"ファイルに文書が複数あります", "the file holds more than one document");
 		return TK_OK;
 	case YAML_ALIAS_EVENT:
-		return tk_error_set(b->err, TK_EINPUT, b->name, (int)m->line + 1, (int)m->column + 1,
-			NULL, "エイリアス（*）は使えません", "aliases (*) are not allowed");
-	case YAML_SCALAR_EVENT: {
+		return tk_error_set(b->err, TK_EINPUT, b->name, line, column, NULL,
+			"エイリアス（*）は使えません", "aliases (*) are not allowed");
+	case YAML_SCALAR_EVENT:
 		if (ev->data.scalar.anchor)
-			return tk_error_set(b->err, TK_EINPUT, b->name, (int)m->line + 1,
-				(int)m->column + 1, NULL, "アンカー（&）は使えません",
-				"anchors (&) are not allowed");
-		tk_ynode *n = node_new(b, TK_YSCALAR, m);
-		if (!n)
-			return oom(b);
-		n->len = ev->data.scalar.length;
-		n->str = tk_arena_strndup(b->a, (const char *)ev->data.scalar.value, n->len);
-		if (!n->str)
-			return oom(b);
-		if (memchr(n->str, '\0', n->len))
-			return tk_error_set(b->err, TK_EINPUT, b->name, n->line, n->column, NULL,
-				"文字列に NUL 文字が含まれています", "a string contains a NUL character");
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		return attach(b, n);
-	}
+			return anchor_error(b, m);
+		return tk_ybuild_scalar(b, line, column, (const char *)ev->data.scalar.value,
+			ev->data.scalar.length, ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
 	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT: {
-		const yaml_char_t *anchor = ev->type == YAML_SEQUENCE_START_EVENT
-			? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
-		if (anchor)
-			return tk_error_set(b->err, TK_EINPUT, b->name, (int)m->line + 1,
-				(int)m->column + 1, NULL, "アンカー（&）は使えません",
-				"anchors (&) are not allowed");
-		return open_container(b, ev->type == YAML_SEQUENCE_START_EVENT ? TK_YSEQ : TK_YMAP, ev);
-	}
+		if (ev->data.sequence_start.anchor)
+			return anchor_error(b, m);
+		return tk_ybuild_open(b, TK_YSEQ, line, column);
+	case YAML_MAPPING_START_EVENT:
+		if (ev->data.mapping_start.anchor)
+			return anchor_error(b, m);
+		return tk_ybuild_open(b, TK_YMAP, line, column);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		return close_container(b);
+		return tk_ybuild_close(b);
 	default:
 		return TK_OK;
 	}
 }
 
-tk_status tk_yaml_parse(tk_arena *a, const char *name, const char *data, size_t len,
-	tk_ynode **root, tk_error *err)
+/* The reference reader: libyaml's parser, for everything. */
+tk_status tk_yaml_libyaml_parse(tk_ybuilder *b, const char *data, size_t len)
 {
-	*root = NULL;
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser))
-		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
+		return oom(b);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	builder b = { .a = a, .name = name, .err = err };
 	int documents = 0;
 	tk_status st = TK_OK;
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
 			const char *problem = parser.problem ? parser.problem : "syntax error";
-			st = tk_error_set(err, TK_EINPUT, name, (int)parser.problem_mark.line + 1,
+			st = tk_error_set(b->err, TK_EINPUT, b->name, (int)parser.problem_mark.line + 1,
 				(int)parser.problem_mark.column + 1, NULL,
 				"YAML として読めません: %s%s%s", "not valid YAML: %s%s%s", problem,
 				parser.context ? ", " : "", parser.context ? parser.context : "");
 			break;
 		}
 		int done = ev.type == YAML_STREAM_END_EVENT;
-		st = on_event(&b, &ev, &documents);
+		st = on_event(b, &ev, &documents);
 		yaml_event_delete(&ev);
 		if (st || done)
 			break;
 	}
 	yaml_parser_delete(&parser);
+	return st;
+}
+
+tk_status tk_yaml_parse(tk_arena *a, const char *name, const char *data, size_t len,
+	tk_ynode **root, tk_error *err)
+{
+	*root = NULL;
+	tk_ybuilder b = { .a = a, .name = name, .err = err };
+	/* The fast reader takes the plain subset taisaku writes and most people
+	 * write; anything else, and every error, is libyaml's to read and report.
+	 * What the fast reader built before giving up stays unused in the arena. */
+	tk_error fast_err = { 0 };
+	b.err = &fast_err;
+	if (!getenv("TAISAKU_YAML_LIBYAML") && tk_yaml_fast_parse(&b, data, len) && b.root) {
+		*root = b.root;
+		return TK_OK;
+	}
+	b = (tk_ybuilder){ .a = a, .name = name, .err = err };
+	tk_status st = tk_yaml_libyaml_parse(&b, data, len);
 	if (st)
 		return st;
 	if (!b.root || (b.root->kind == TK_YSCALAR && tk_yscalar_is_null(b.root)))
