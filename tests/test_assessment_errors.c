@@ -88,7 +88,7 @@ static const bad_case CASES[] = {
 	{ "answer to an unknown criterion", HEAD "  Ma1.3: { core: 3, management: { mechanism: o, executon: o }, study: B, process: B, review: B, documentation: B }\n",
 	  "a.yaml:4:49: key 'executon': unknown key; did you mean 'execution'? (in Ma1.3)", NULL },
 	{ "impossible date", HEAD "  Ma1.1: { core: 3, " OK6 ", evidence: [ { title: 方針, date: 2026-02-30 } ] }\n",
-	  "a.yaml:4:118: key 'date': date '2026-02-30' must be written YYYY-MM-DD (in Ma1.1)", NULL },
+	  "a.yaml:4:118: key 'date': date '2026-02-30' is not a real date written YYYY-MM-DD (in Ma1.1)", NULL },
 	{ "evidence without title", HEAD "  Ma1.1: { core: 3, " OK6 ", evidence: [ { date: 2026-02-01 } ] }\n",
 	  "a.yaml:4:99: key 'title': required key is missing (in Ma1.1)", NULL },
 	{ "misspelt rank key", HEAD "  Ma1.1: { core: 3, documentaion: B }\n",

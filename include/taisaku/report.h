@@ -20,6 +20,9 @@ tk_status tk_evaluation_write_html(const tk_evaluation *e, tk_lang lang, FILE *o
 /* The short name of an element (対策コア, 見直し, ...) in a language. */
 const char *tk_element_label(tk_element el, tk_lang lang);
 
+/* A status as people read it: 目標達成, 改善が必要, 過対策, 要調査, 対象外, 未評価. */
+const char *tk_req_status_label(tk_req_status st, tk_lang lang);
+
 /* "3→4" for the core, "C→B" for a peripheral element. */
 void tk_shortfall_text(const tk_shortfall *s, char *buf, size_t size);
 

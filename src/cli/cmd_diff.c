@@ -10,7 +10,7 @@
 #include "taisaku/report.h"
 #include "../lib/export_internal.h"
 
-#define USAGE "taisaku diff OLD NEW [--format text|json] [--lang ja|en] [-o OUT]"
+#define USAGE "taisaku diff OLD NEW [--format text|json] [--lang ja|en] [-o OUT] [--catalog-dir DIR]"
 
 typedef struct assessment_round {
 	tk_assessment *a;
@@ -26,7 +26,7 @@ static bool requirement_changed(const assessment_round *o, const assessment_roun
 {
 	const tk_req_result *a = &o->e->requirements[i], *b = &n->e->requirements[i];
 	return a->status != b->status || a->achieved != b->achieved || a->target != b->target ||
-	       o->a->importance[i] != n->a->importance[i];
+	       a->core != b->core || o->a->importance[i] != n->a->importance[i];
 }
 
 /* The four lists: became under, no longer under, became over, no longer over. */
@@ -61,8 +61,9 @@ static transitions transitions_of(const assessment_round *o, const assessment_ro
 static json_t *side_json(const assessment_round *r, size_t i)
 {
 	const tk_req_result *q = &r->e->requirements[i];
-	return json_pack("{s:s, s:o, s:i, s:s}", "status", tk_req_status_name(q->status),
-		"achieved", q->counted ? json_integer(q->achieved) : json_null(), "target", q->target,
+	return json_pack("{s:s, s:o, s:o, s:i, s:s}", "status", tk_req_status_name(q->status),
+		"achieved", q->counted ? json_integer(q->achieved) : json_null(),
+		"core", q->core ? json_integer(q->core) : json_null(), "target", q->target,
 		"importance", tk_importance_name(r->a->importance[i]));
 }
 
@@ -115,6 +116,14 @@ static void level_change(const cli *c, FILE *f, const tk_aggregate *a, const tk_
 		fputs("- → -", f);
 }
 
+static void level_or_dash(FILE *f, bool counted, int level)
+{
+	if (counted)
+		fprintf(f, "%d", level);
+	else
+		fputc('-', f);
+}
+
 static void write_text(const cli *c, const assessment_round *o, const assessment_round *n, FILE *f)
 {
 	const tk_catalog *cat = o->a->catalog;
@@ -149,10 +158,16 @@ static void write_text(const cli *c, const assessment_round *o, const assessment
 		const tk_req_result *a = &o->e->requirements[i], *b = &n->e->requirements[i];
 		const tk_requirement *r = &cat->requirements[i];
 		fprintf(f, "  %s %s\n     ", r->id, c->lang == TK_LANG_EN ? r->title_en : r->title_ja);
-		fprintf(f, " %s %s → %s", cli_tr(c, "状態", "status"), tk_req_status_name(a->status),
-			tk_req_status_name(b->status));
-		if (a->achieved != b->achieved)
-			fprintf(f, ", %s %d → %d", cli_tr(c, "達成", "achieved"), a->achieved, b->achieved);
+		fprintf(f, " %s %s → %s", cli_tr(c, "状態", "status"), tk_req_status_label(a->status, c->lang),
+			tk_req_status_label(b->status, c->lang));
+		if (a->achieved != b->achieved) {
+			fprintf(f, ", %s ", cli_tr(c, "達成", "achieved"));
+			level_or_dash(f, a->counted, a->achieved);
+			fputs(" → ", f);
+			level_or_dash(f, b->counted, b->achieved);
+		}
+		if (a->core != b->core && a->core && b->core)
+			fprintf(f, ", %s %d → %d", cli_tr(c, "対策コア", "core"), a->core, b->core);
 		if (a->target != b->target)
 			fprintf(f, ", %s %d → %d", cli_tr(c, "目標", "target"), a->target, b->target);
 		if (o->a->importance[i] != n->a->importance[i])
@@ -199,6 +214,9 @@ int cmd_diff(cli *c, int argc, char **argv)
 			r[0].a->catalog->id, r[1].a->catalog->id);
 		goto done;
 	}
+	if (strcmp(r[0].a->system_name, r[1].a->system_name) != 0)
+		fprintf(stderr, "taisaku: %s\n", cli_tr(c, "注意: 二つの評価のシステム名が違います",
+			"note: the two rounds name different systems"));
 	cli_out o;
 	if (cli_out_open(c, &o)) {
 		bool ok = true;

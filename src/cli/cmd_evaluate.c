@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli.h"
 #include "taisaku/report.h"
 
-#define USAGE "taisaku evaluate FILE [--format text|json|html] [--lang ja|en] [-o OUT] | taisaku evaluate --batch DIR"
+#define USAGE "taisaku evaluate FILE [--format text|json|html] [--lang ja|en] [-o OUT] [--catalog-dir DIR] | taisaku evaluate --batch DIR [--format text|json]"
 
 static int evaluate_one(cli *c, const char *path)
 {
@@ -62,9 +64,13 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* One line per system; a broken file is reported and the rest go on. */
+/* One line (or JSON object) per system; a broken file is reported and
+ * the rest go on, and the exit status is then 1. */
 static int evaluate_batch(cli *c, const char *dir)
 {
+	bool json = c->format && strcmp(c->format, "json") == 0;
+	if (c->format && !json && strcmp(c->format, "text"))
+		return cli_fail(c, "--batch の形式は text か json です", "--batch takes --format text or json");
 	DIR *d = opendir(dir);
 	if (!d)
 		return cli_fail(c, "ディレクトリ '%s' を開けません", "cannot open the directory '%s'", dir);
@@ -107,6 +113,20 @@ static int evaluate_batch(cli *c, const char *dir)
 			free(names[i]);
 			continue;
 		}
+		if (json) {
+			fprintf(o.f, "{\"file\": ");
+			json_dumpf(json_string(path), o.f, JSON_ENCODE_ANY);
+			fprintf(o.f, ", \"name\": ");
+			json_t *name = json_string(a->system_name);
+			json_dumpf(name, o.f, JSON_ENCODE_ANY);
+			json_decref(name);
+			if (e->system.counted)
+				fprintf(o.f, ", \"level\": %.12g", e->system.level);
+			else
+				fprintf(o.f, ", \"level\": null");
+			fprintf(o.f, ", \"target\": %d, \"under\": %zu, \"unknown\": %zu, \"complete\": %s}\n",
+				a->level, e->n_under, e->n_unknown, e->complete ? "true" : "false");
+		} else {
 		if (e->system.counted)
 			fprintf(o.f, "%.1f/%d", tk_round1(e->system.level), a->level);
 		else
@@ -115,6 +135,7 @@ static int evaluate_batch(cli *c, const char *dir)
 			cli_tr(c, "要調査", "unknown"), e->n_unknown,
 			e->complete ? cli_tr(c, "完了", "complete") : cli_tr(c, "未完了", "incomplete"),
 			a->system_name, path);
+		}
 		if (worst == EXIT_OK && tk_evaluation_exit_code(e) == EXIT_FAIL)
 			worst = EXIT_FAIL;
 		tk_evaluation_free(e);

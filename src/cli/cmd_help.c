@@ -32,38 +32,40 @@ static const help_text HELP[] = {
 	  "CATALOG is a catalog ID (such as ecom-2004) or the path of a .yaml file.\n"
 	  "Exit status: 0 success, 1 error (with file, line, column and key).\n" },
 	{ "plan",
-	  "使い方: taisaku plan --catalog ID --level N [--name NAME] [-o FILE]\n"
+	  "使い方: taisaku plan --catalog ID --level N [--name NAME] [-o FILE] [--catalog-dir DIR]\n"
 	  "  評価シート（計画）の雛形を書き出します。すべての対策要求が、日本語の名称と\n"
 	  "  導出した目標レベルのコメント付きで並びます。N はシステムの目標レベル（2〜5）です。\n"
 	  "  -o のファイルが既にあるときは上書きしません。\n",
-	  "usage: taisaku plan --catalog ID --level N [--name NAME] [-o FILE]\n"
+	  "usage: taisaku plan --catalog ID --level N [--name NAME] [-o FILE] [--catalog-dir DIR]\n"
 	  "  write an assessment skeleton: every requirement with its Japanese title and\n"
 	  "  derived target as a comment. N is the system's target level (2 to 5).\n"
 	  "  An existing -o file is never overwritten.\n" },
 	{ "evaluate",
 	  "使い方:\n"
-	  "  taisaku evaluate FILE [--format text|json|html] [--lang ja|en] [-o OUT]\n"
+	  "  taisaku evaluate FILE [--format text|json|html] [--lang ja|en] [-o OUT] [--catalog-dir DIR]\n"
 	  "      評価シートを評価し、対策要求・ドメイン・ビュー・システムの達成レベル、\n"
 	  "      目標とのギャップ（改善が必要・過対策）、次のレベルに足りないもの、ばらつきを示します。\n"
-	  "  taisaku evaluate --batch DIR\n"
+	  "  taisaku evaluate --batch DIR [--format text|json]\n"
 	  "      DIR の *.yaml, *.yml, *.json をすべて評価し、システムごとに 1 行を出します。\n"
+	  "      読めないファイルはエラーを表示して飛ばし、終了コードを 1 にします。\n"
 	  "\n"
 	  "終了コード: 0 すべての対策要求が目標を満たす、2 目標未達がある（わからないも未達とみなす）、\n"
 	  "1 入力エラー（ファイル・行・列・キーを表示し、何も書き出しません）。\n",
 	  "usage:\n"
-	  "  taisaku evaluate FILE [--format text|json|html] [--lang ja|en] [-o OUT]\n"
+	  "  taisaku evaluate FILE [--format text|json|html] [--lang ja|en] [-o OUT] [--catalog-dir DIR]\n"
 	  "      evaluate an assessment: achieved levels of requirements, domains, views and\n"
 	  "      the system, gaps (under and over), what the next level lacks, and balance.\n"
-	  "  taisaku evaluate --batch DIR\n"
-	  "      evaluate every *.yaml, *.yml and *.json in DIR, one line per system.\n"
+	  "  taisaku evaluate --batch DIR [--format text|json]\n"
+	  "      evaluate every *.yaml, *.yml and *.json in DIR, one line per system;\n"
+	  "      a file that cannot be read is reported and skipped, and the exit status is 1.\n"
 	  "\n"
 	  "Exit status: 0 every requirement meets its target, 2 some are below it (unknown\n"
 	  "counts as below), 1 an input error (with file, line, column and key; nothing is written).\n" },
 	{ "diff",
-	  "使い方: taisaku diff OLD NEW [--format text|json] [--lang ja|en] [-o OUT]\n"
+	  "使い方: taisaku diff OLD NEW [--format text|json] [--lang ja|en] [-o OUT] [--catalog-dir DIR]\n"
 	  "  同じシステムの二つの評価の違い（レベル、状態、目標、重要度、新たに目標未達になった・\n"
 	  "  解消した対策要求、過対策の増減）を示します。\n",
-	  "usage: taisaku diff OLD NEW [--format text|json] [--lang ja|en] [-o OUT]\n"
+	  "usage: taisaku diff OLD NEW [--format text|json] [--lang ja|en] [-o OUT] [--catalog-dir DIR]\n"
 	  "  show what changed between two rounds of one system: levels, statuses, targets,\n"
 	  "  importance, and which requirements became or stopped being under- or over-measures.\n" },
 	{ "help",

@@ -8,7 +8,7 @@
 #include "cli.h"
 #include "taisaku/report.h"
 
-#define USAGE "taisaku plan --catalog ID --level N [--name NAME] [-o FILE]"
+#define USAGE "taisaku plan --catalog ID --level N [--name NAME] [-o FILE] [--catalog-dir DIR]"
 
 static void write_skeleton(const cli *c, FILE *f, const tk_catalog *cat, int level, const char *name)
 {
@@ -31,8 +31,8 @@ static void write_skeleton(const cli *c, FILE *f, const tk_catalog *cat, int lev
 		fprintf(f, "  # ---- %s %s\n", dom->id, dom->title_ja);
 		for (uint32_t k = 0; k < dom->n_requirements; k++) {
 			const tk_requirement *r = &cat->requirements[dom->first_requirement + k];
-			fprintf(f, "  # %s %s（%s %d）\n", r->id, r->title_ja, cli_tr(c, "目標", "target"),
-				s->targets[level][TK_IMP_GENERAL]);
+			fprintf(f, c->lang == TK_LANG_EN ? "  # %s %s (target %d)\n" : "  # %s %s（目標 %d）\n",
+				r->id, r->title_ja, s->targets[level][TK_IMP_GENERAL]);
 			fprintf(f, "  %s: {}\n", r->id);
 		}
 	}

@@ -92,7 +92,8 @@ static tk_status read_date(loader *L, const tk_ynode *map, const char *key, cons
 		return st;
 	if (!date_ok(*out))
 		return tk_walk_fail(&L->w, tk_ymap_get(map, key), key,
-			"日付 '%s' は YYYY-MM-DD の形で書いてください", "date '%s' must be written YYYY-MM-DD", *out);
+			"日付 '%s' は YYYY-MM-DD の形の実在する日付で書いてください",
+			"date '%s' is not a real date written YYYY-MM-DD", *out);
 	return TK_OK;
 }
 

@@ -1,6 +1,5 @@
 /* An evaluation as one self-contained HTML page: the same content as the
- * console summary, as tables. The full report with charts is `taisaku
- * report`; this is the quick page `evaluate --format html` gives. */
+ * console summary, as tables, for `evaluate --format html`. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,8 +56,9 @@ tk_status tk_evaluation_write_html(const tk_evaluation *e, tk_lang lang, FILE *f
 	}
 	fprintf(f, "</p>\n<p>%s %d", T(lang, "目標レベル", "Target level"), a->level);
 	if (e->system.counted)
-		fprintf(f, "（%s %.1f） %s <strong>%.1f</strong>", T(lang, "目標の平均", "mean target"),
-			tk_round1(e->system.target), T(lang, "達成レベル", "achieved level"), tk_round1(e->system.level));
+		fprintf(f, "%s%s %.1f%s %s <strong>%.1f</strong>", T(lang, "（", " ("), T(lang, "目標の平均", "mean target"),
+			tk_round1(e->system.target), T(lang, "）", ")"), T(lang, "達成レベル", "achieved level"),
+			tk_round1(e->system.level));
 	fputs("</p>\n", f);
 	if (!e->complete)
 		fprintf(f, "<p>%s</p>\n", T(lang, "未評価の対策要求があり、評価は完了していません。",
@@ -85,7 +85,7 @@ tk_status tk_evaluation_write_html(const tk_evaluation *e, tk_lang lang, FILE *f
 		esc(f, c->requirements[i].id);
 		fputs("</td><td>", f);
 		esc(f, lang == TK_LANG_EN ? c->requirements[i].title_en : c->requirements[i].title_ja);
-		fprintf(f, "</td><td>%s</td>", tk_req_status_name(r->status));
+		fprintf(f, "</td><td>%s</td>", tk_req_status_label(r->status, lang));
 		if (r->counted)
 			fprintf(f, "<td class=n>%d</td>", r->achieved);
 		else

@@ -59,6 +59,20 @@ static json_t *requirement_json(const tk_evaluation *e, size_t i)
 	}
 	if (rt->kind == TK_RATING_NA)
 		json_object_set_new(o, "na_reason", json_string(rt->na_reason));
+	if (rt->note)
+		json_object_set_new(o, "note", json_string(rt->note));
+	if (rt->n_evidence) {
+		json_t *ev = json_array();
+		for (size_t k = 0; k < rt->n_evidence; k++) {
+			json_t *x = json_pack("{s:s}", "title", rt->evidence[k].title);
+			if (rt->evidence[k].date)
+				json_object_set_new(x, "date", json_string(rt->evidence[k].date));
+			if (rt->evidence[k].ref)
+				json_object_set_new(x, "ref", json_string(rt->evidence[k].ref));
+			json_array_append_new(ev, x);
+		}
+		json_object_set_new(o, "evidence", ev);
+	}
 	if (a->override_level[i])
 		json_object_set_new(o, "target_reason", json_string(a->override_reason[i]));
 	return o;
@@ -126,5 +140,20 @@ tk_status tk_evaluation_write_json(const tk_evaluation *e, FILE *out, tk_error *
 	add_id_list(doc, "unassessed", e, TK_ST_UNASSESSED);
 	add_id_list(doc, "na", e, TK_ST_NA);
 	json_object_set_new(doc, "imbalance", imbalance);
+	json_t *plan = json_array();
+	for (size_t k = 0; k < a->n_improvements; k++) {
+		const tk_improvement *im = &a->improvements[k];
+		json_t *x = json_pack("{s:s, s:s}", "requirement", c->requirements[im->requirement].id, "aim", im->aim);
+		static const char *causes[] = { NULL, "planning", "deployment", "management", "capability" };
+		if (im->cause)
+			json_object_set_new(x, "cause", json_string(causes[im->cause]));
+		const char *keys[] = { "content", "steps", "due", "owner" };
+		const char *vals[] = { im->content, im->steps, im->due, im->owner };
+		for (int j = 0; j < 4; j++)
+			if (vals[j])
+				json_object_set_new(x, keys[j], json_string(vals[j]));
+		json_array_append_new(plan, x);
+	}
+	json_object_set_new(doc, "improvements", plan);
 	return tk_json_write(doc, out, err);
 }

@@ -16,6 +16,15 @@ const char *tk_element_label(tk_element el, tk_lang lang)
 	return lang == TK_LANG_EN ? en[el] : ja[el];
 }
 
+const char *tk_req_status_label(tk_req_status st, tk_lang lang)
+{
+	static const char *ja[] = { "未評価", "目標達成", "改善が必要", "過対策", "要調査", "対象外" };
+	static const char *en[] = { "not assessed", "met", "under target", "over target", "unknown", "n/a" };
+	if ((unsigned)st > TK_ST_NA)
+		return "?";
+	return lang == TK_LANG_EN ? en[st] : ja[st];
+}
+
 double tk_round1(double x)
 {
 	return floor(x * 10 + 0.5 + 1e-9) / 10;
@@ -95,8 +104,9 @@ static void header(const text *t, const tk_evaluation *e)
 		fprintf(t->f, "  %s: %s", T(t, "評価者", "by"), a->assessor);
 	fputc('\n', t->f);
 	if (e->system.counted)
-		fprintf(t->f, "%s %d（%s %.1f）  %s %.1f\n", T(t, "目標レベル", "target level"), a->level,
-			T(t, "対策要求ごとの目標の平均", "mean of requirement targets"), tk_round1(e->system.target),
+		fprintf(t->f, "%s %d%s%s %.1f%s  %s %.1f\n", T(t, "目標レベル", "target level"), a->level,
+			T(t, "（", " ("), T(t, "対策要求ごとの目標の平均", "mean of requirement targets"),
+			tk_round1(e->system.target), T(t, "）", ")"),
 			T(t, "達成レベル", "achieved level"), tk_round1(e->system.level));
 	else
 		fprintf(t->f, "%s %d  %s\n", T(t, "目標レベル", "target level"), a->level,
@@ -127,10 +137,10 @@ static void aggregates(const text *t, const tk_evaluation *e)
 	for (size_t d = 0; d < c->n_domains; d++) {
 		const tk_aggregate *g = &e->domains[d];
 		if (g->counted)
-			fprintf(t->f, "  %.1f / %.1f %s ", tk_round1(g->level), tk_round1(g->target),
-				g->level + 1e-9 < g->target ? "▼" : g->imbalance ? "!" : " ");
+			fprintf(t->f, "  %.1f / %.1f %s%s ", tk_round1(g->level), tk_round1(g->target),
+				g->level + 1e-9 < g->target ? "▼" : " ", g->imbalance ? "!" : " ");
 		else
-			fprintf(t->f, "   -  /  -    ");
+			fprintf(t->f, "   -  /  -     ");
 		fprintf(t->f, "%s %s\n", c->domains[d].id, title(t, c->domains[d].title_ja, c->domains[d].title_en));
 	}
 }
@@ -182,6 +192,25 @@ static void status_list(const text *t, const tk_evaluation *e, tk_req_status st,
 	}
 }
 
+/* The improvement plan (§5.3.4.6) as the assessment gives it. */
+static void improvement_list(const text *t, const tk_evaluation *e)
+{
+	const tk_assessment *a = e->assessment;
+	if (!a->n_improvements)
+		return;
+	fprintf(t->f, "\n%s: %zu\n", T(t, "改善計画", "Improvement plan"), a->n_improvements);
+	for (size_t k = 0; k < a->n_improvements; k++) {
+		const tk_improvement *im = &a->improvements[k];
+		requirement_line(t, e, im->requirement);
+		fprintf(t->f, "      %s", im->aim);
+		if (im->due)
+			fprintf(t->f, T(t, "（期限 %s）", " (due %s)"), im->due);
+		if (im->owner)
+			fprintf(t->f, T(t, "（担当 %s）", " (owner %s)"), im->owner);
+		fputc('\n', t->f);
+	}
+}
+
 static void imbalance_list(const text *t, const tk_evaluation *e)
 {
 	if (!e->n_imbalance)
@@ -212,6 +241,7 @@ tk_status tk_evaluation_write_text(const tk_evaluation *e, tk_lang lang, FILE *o
 	status_list(&t, e, TK_ST_OVER, e->n_over, "過対策の可能性（必要性を確認してください）",
 		"Possible over-measures (check that they are needed)");
 	imbalance_list(&t, e);
+	improvement_list(&t, e);
 	status_list(&t, e, TK_ST_NA, e->n_na, "対象外", "Not applicable");
 	status_list(&t, e, TK_ST_UNASSESSED, e->n_unassessed, "未評価", "Not assessed");
 	if (ferror(out))

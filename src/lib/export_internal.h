@@ -10,6 +10,9 @@
 json_t *tk_catalog_json(const tk_catalog *cat);
 json_t *tk_requirement_json(const tk_catalog *cat, const tk_requirement *r);
 
+/* The scoring model in the catalog format's shape (YAML and JSON exports). */
+json_t *tk_scoring_tree(const tk_scoring *s);
+
 /* Writes doc (and releases it) as indented UTF-8 JSON with a final newline. */
 tk_status tk_json_write(json_t *doc, FILE *out, tk_error *err);
 

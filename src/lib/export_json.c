@@ -150,48 +150,6 @@ static json_t *labels_json(const tk_label *v, size_t n)
 	return a;
 }
 
-static json_t *scoring_json(const tk_scoring *s)
-{
-	json_t *o = json_object();
-	json_object_set_new(o, "model", json_string(s->model));
-	json_t *th = json_object(), *tg = json_object();
-	for (int l = 2; l <= 5; l++) {
-		char key[2] = { (char)('0' + l), 0 };
-		json_object_set_new(th, key, json_string(tk_rank_name(s->thresholds[l])));
-		json_t *row = json_object();
-		for (int i = 0; i < 4; i++)
-			json_object_set_new(row, tk_importance_name((tk_importance)i), json_integer(s->targets[l][i]));
-		json_object_set_new(tg, key, row);
-	}
-	json_object_set_new(o, "thresholds", th);
-	json_object_set_new(o, "targets", tg);
-	json_t *ps = json_array();
-	for (int i = 0; i < TK_PERIPHERALS; i++) {
-		const tk_peripheral *p = &s->peripherals[i];
-		json_t *po = json_object(), *cols = json_array(), *rows = json_array();
-		json_object_set_new(po, "id", json_string(p->id));
-		json_object_set_new(po, "title_ja", json_string(p->title_ja));
-		json_object_set_new(po, "title_en", json_string(p->title_en));
-		json_object_set_new(po, "table_ja", str_or_null(p->table_ja));
-		for (size_t c = 0; c < p->n_columns; c++)
-			json_array_append_new(cols, json_pack("{s:s, s:o}", "id", p->columns[c].id,
-				"title_ja", str_or_null(p->columns[c].title_ja)));
-		for (size_t r = 0; r < p->n_rows; r++) {
-			json_t *cells = json_array();
-			for (size_t c = 0; c < p->n_columns; c++)
-				json_array_append_new(cells, json_string(tk_cell_name((tk_cell)p->rows[r].cells[c])));
-			json_array_append_new(rows, json_pack("{s:s, s:o}", "rank",
-				tk_rank_name(p->rows[r].rank), "cells", cells));
-		}
-		json_object_set_new(po, "columns", cols);
-		json_object_set_new(po, "rows", rows);
-		json_array_append_new(ps, po);
-	}
-	json_object_set_new(o, "peripherals", ps);
-	json_object_set_new(o, "notes", notes_json(&s->notes));
-	return o;
-}
-
 json_t *tk_catalog_json(const tk_catalog *cat)
 {
 	json_t *o = json_object();
@@ -209,7 +167,7 @@ json_t *tk_catalog_json(const tk_catalog *cat)
 	json_object_set_new(o, "activities", labels_json(cat->activities, cat->n_activities));
 	json_object_set_new(o, "departments", labels_json(cat->departments, cat->n_departments));
 	if (cat->has_scoring)
-		json_object_set_new(o, "scoring", scoring_json(&cat->scoring));
+		json_object_set_new(o, "scoring", tk_scoring_tree(&cat->scoring));
 	json_t *views = json_array();
 	for (size_t i = 0; i < cat->n_views; i++) {
 		const tk_view *v = &cat->views[i];

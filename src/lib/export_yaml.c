@@ -197,7 +197,7 @@ static json_t *core_tree(const tk_core_criterion *v, size_t n)
 	return a;
 }
 
-static json_t *scoring_tree(const tk_scoring *s)
+json_t *tk_scoring_tree(const tk_scoring *s)
 {
 	json_t *o = json_object();
 	set_str(o, "model", s->model);
@@ -302,7 +302,7 @@ static json_t *catalog_tree(const tk_catalog *cat)
 	if (cat->n_departments)
 		json_object_set_new(o, "departments", labels_tree(cat->departments, cat->n_departments));
 	if (cat->has_scoring)
-		json_object_set_new(o, "scoring", scoring_tree(&cat->scoring));
+		json_object_set_new(o, "scoring", tk_scoring_tree(&cat->scoring));
 	json_t *views = json_array();
 	for (size_t i = 0; i < cat->n_views; i++) {
 		const tk_view *v = &cat->views[i];

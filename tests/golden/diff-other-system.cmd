@@ -1,0 +1,1 @@
+diff examples/small-company.yaml examples/ordinary-company-2026.yaml

@@ -1,0 +1,1 @@
+diff examples/ordinary-company-2025.yaml examples/ordinary-company-2026.yaml --format json

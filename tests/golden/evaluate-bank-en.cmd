@@ -1,0 +1,1 @@
+evaluate examples/financial-institution.yaml --lang en

@@ -1,0 +1,1 @@
+evaluate examples/ordinary-company-2026.yaml --format json

@@ -1,0 +1,1 @@
+evaluate examples/small-company.yaml

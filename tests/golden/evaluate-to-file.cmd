@@ -1,0 +1,1 @@
+evaluate tests/data/assessments/met.yaml -o "$GOLDEN_TMP/result.file"

@@ -1,0 +1,1 @@
+plan --catalog ecom-2004 --level 3 -o examples/small-company.yaml

@@ -1,0 +1,1 @@
+plan --catalog ecom-2004
