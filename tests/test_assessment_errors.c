@@ -27,7 +27,7 @@ typedef struct bad_case {
 
 static const bad_case CASES[] = {
 	{ "empty file", "", "a.yaml: the file is empty", "a.yaml: ファイルが空です" },
-	{ "invalid UTF-8", HEAD "  Ma1.1: { note: \"\xe3\x81\" }\n", "a.yaml: the file is not valid UTF-8", NULL },
+	{ "invalid UTF-8", HEAD "  Ma1.1: { note: \"\xe3\x81\" }\n", "a.yaml:4:19: not valid UTF-8", NULL },
 	{ "truncated", HEAD "  Ma1.1: { core: 3, study: B", "a.yaml:5:1: not valid YAML: did not find expected ',' or '}', while parsing a flow mapping", NULL },
 	{ "duplicate rating", HEAD "  Ma1.1: { core: 3 }\n  Ma1.1: { core: 4 }\n",
 	  "a.yaml:5:3: key 'Ma1.1': duplicate key (first defined on line 4)", NULL },

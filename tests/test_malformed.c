@@ -67,8 +67,9 @@ typedef struct bad_case {
 static const bad_case CASES[] = {
 	{ "empty file", "", "t.yaml: the file is empty", "t.yaml: ファイルが空です" },
 	{ "only a comment", "# nothing\n", "t.yaml: the file is empty", NULL },
-	{ "invalid UTF-8", "format: \xff\xfe\n", "t.yaml: the file is not valid UTF-8",
-	  "t.yaml: UTF-8 として正しくない文字があります" },
+	{ "invalid UTF-8", "format: \xff\xfe\n", "t.yaml:1:9: not valid UTF-8",
+	  "t.yaml:1:9: UTF-8 として正しくない文字があります" },
+	{ "invalid UTF-8 on a later line", "format: a\ncatalog: あ\xe3\x81\n", "t.yaml:2:11: not valid UTF-8", NULL },
 	{ "unclosed flow sequence", "views: [\n",
 	  "t.yaml:2:1: not valid YAML: did not find expected node content, while parsing a flow node", NULL },
 	{ "tab indentation", "catalog:\n\tid: t\n",

@@ -124,7 +124,7 @@ int cli_out_close(const cli *c, cli_out *o, bool ok)
 		ok = false, rc = cli_fail(c, "出力を作れません", "cannot produce the output");
 	if (ok && c->output && strcmp(c->output, "-") != 0) {
 		tk_error err = { 0 };
-		if (tk_file_write_atomic(c->output, o->buf, o->len, &err))
+		if (tk_file_write_atomic(c->output, o->buf, o->len, c->durable, &err))
 			rc = cli_error(c, &err);
 	} else if (ok) {
 		if (fwrite(o->buf, 1, o->len, stdout) != o->len || fflush(stdout) != 0)

@@ -21,6 +21,7 @@ typedef struct cli {
 	const char *catalog;       /* --catalog ID */
 	const char *level;         /* --level N */
 	const char *name;          /* --name NAME */
+	bool durable;              /* the output is someone's work: flush it to disk */
 	int nargs;                 /* positional arguments after the subcommand words */
 	const char *args[CLI_MAX_ARGS];
 } cli;

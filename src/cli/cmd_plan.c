@@ -69,6 +69,7 @@ int cmd_plan(cli *c, int argc, char **argv)
 		tk_catalog_free(cat);
 		return EXIT_ERROR;
 	}
+	c->durable = true; /* the sheet an officer will fill in */
 	write_skeleton(c, o.f, cat, (int)level, c->name ? c->name : cli_tr(c, "対象システム", "system"));
 	tk_catalog_free(cat);
 	return cli_out_close(c, &o, true);

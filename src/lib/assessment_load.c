@@ -561,9 +561,6 @@ tk_status tk_assessment_load_buffer(const char *name, const char *data, size_t l
 	tk_catalog_resolver resolve, void *ctx, tk_assessment **out, tk_error *err)
 {
 	*out = NULL;
-	if (!tk_utf8_valid(data, len))
-		return tk_error_set(err, TK_EINPUT, name, 0, 0, NULL,
-			"UTF-8 として正しくない文字があります", "the file is not valid UTF-8");
 	tk_arena *arena = tk_arena_new(len * 3 + 8192);
 	tk_assessment *a = arena ? tk_arena_calloc(arena, 1, sizeof(*a)) : NULL;
 	if (!a) {

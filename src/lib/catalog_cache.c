@@ -1,19 +1,31 @@
 /* The compiled catalog cache (PATH.tkc beside PATH).
  *
- * Parsing a large catalog's YAML takes tens of milliseconds; a command that
- * only needs the catalog should not pay that every time. After a successful
- * load the catalog is written as a compact image; the next load uses the
- * image if, and only if, it was made from exactly the same YAML bytes (size
- * and a 64-bit hash of the content match) and its own checksum is intact.
- * Anything else, including a damaged or foreign file, falls back to the YAML,
- * which stays the source.
+ * Parsing a large catalog's YAML takes milliseconds; a command that only
+ * needs the catalog should not pay that every time. After a successful load
+ * the catalog is written as a compact image; the next load uses the image if,
+ * and only if, it was made from exactly the same YAML bytes and its own
+ * checksum is intact. Anything else, including a damaged or foreign file,
+ * falls back to the YAML, which stays the source.
+ *
+ * "The same YAML" is first decided without reading the YAML, by its stat
+ * identity (device, inode, size, and modification and change times in
+ * nanoseconds), as git's index does: any write to the file changes its change
+ * time, which no user call can set back. When the identity differs (a fresh
+ * checkout, a copy) the YAML is read and its 64-bit content hash compared.
+ * A file changed within the same clock tick as the cache was written could
+ * keep its identity, so an identity younger than two seconds is not recorded
+ * and such a cache is always checked by content ("racy" timestamps).
  *
  * One set of functions both writes and reads the image: each io_* function
  * is given a codec that is either writing or reading, so the two directions
  * cannot drift apart. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "taisaku/arena.h"
 #include "taisaku/catalog.h"
@@ -445,92 +457,163 @@ static bool ranges_ok(const tk_catalog *c)
 	return true;
 }
 
-/* Header: magic, YAML size, YAML hash, body size, body hash. */
-#define HEADER_SIZE (8 + 8 * 4)
+/* Header: magic, then YAML size, YAML hash, body size, body hash, and the
+ * YAML's device, inode, mtime and ctime (nanoseconds; zero when not trusted). */
+enum { H_SIZE, H_HASH, H_BODY_SIZE, H_BODY_HASH, H_DEV, H_INO, H_MTIME, H_CTIME, H_FIELDS };
+#define HEADER_SIZE (8 + 8 * H_FIELDS)
 
-/* Decodes an image body into a catalog; NULL when it is not a sound image. */
-tk_catalog *tk_catalog_cache_decode(const char *body, size_t len, const char *path)
+/* Decodes an image body into a catalog; NULL when it is not a sound image.
+ * The body must live in the arena, since strings point into it. */
+static tk_catalog *decode_in(tk_arena *a, const char *body, size_t len, const char *path)
 {
-	tk_arena *a = tk_arena_new(len + 65536);
-	tk_catalog *cat = a ? tk_arena_calloc(a, 1, sizeof(*cat)) : NULL;
-	char *copy = cat ? tk_arena_alloc(a, len ? len : 1) : NULL;
-	if (!copy) {
-		tk_arena_free(a);
+	tk_catalog *cat = tk_arena_calloc(a, 1, sizeof(*cat));
+	if (!cat)
 		return NULL;
-	}
-	/* Strings point into the body, so it lives in the catalog's arena. */
-	memcpy(copy, body, len);
-	codec c = { .writing = false, .in = copy, .in_len = len, .a = a };
+	codec c = { .writing = false, .in = body, .in_len = len, .a = a };
 	io_catalog(&c, cat);
-	if (c.bad || c.pos != c.in_len || !ranges_ok(cat)) {
-		tk_arena_free(a);
+	if (c.bad || c.pos != c.in_len || !ranges_ok(cat))
 		return NULL;
-	}
 	cat->arena = a;
 	cat->path = tk_arena_strdup(a, path);
 	cat->from_cache = true;
 	return cat;
 }
 
-static tk_catalog *image_read(const char *image, size_t len, const char *yaml, size_t yaml_len,
-	const char *path)
+tk_catalog *tk_catalog_cache_decode(const char *body, size_t len, const char *path)
 {
-	uint64_t h[4];
-	if (len < HEADER_SIZE || memcmp(image, MAGIC, 8) != 0)
+	tk_arena *a = tk_arena_new(len + 65536);
+	char *copy = a ? tk_arena_alloc(a, len ? len : 1) : NULL;
+	if (!copy) {
+		tk_arena_free(a);
 		return NULL;
-	memcpy(h, image + 8, sizeof(h));
-	if (h[0] != yaml_len || h[1] != hash64(yaml, yaml_len) || h[2] != len - HEADER_SIZE ||
-	    h[3] != hash64(image + HEADER_SIZE, len - HEADER_SIZE))
-		return NULL;
-	return tk_catalog_cache_decode(image + HEADER_SIZE, len - HEADER_SIZE, path);
+	}
+	memcpy(copy, body, len);
+	tk_catalog *cat = decode_in(a, copy, len, path);
+	if (!cat)
+		tk_arena_free(a);
+	return cat;
 }
 
-static void image_write(tk_catalog *cat, const char *yaml, size_t yaml_len, const char *cache_path)
+static uint64_t ns(struct timespec t)
+{
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* The YAML's identity, or zeros when it is too fresh to be trusted. */
+static void identity(const struct stat *sb, uint64_t out[4])
+{
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	uint64_t newest = ns(sb->st_mtim) > ns(sb->st_ctim) ? ns(sb->st_mtim) : ns(sb->st_ctim);
+	if (ns(now) < newest + 2000000000u) {
+		memset(out, 0, 4 * sizeof(*out));
+		return;
+	}
+	out[0] = (uint64_t)sb->st_dev;
+	out[1] = (uint64_t)sb->st_ino;
+	out[2] = ns(sb->st_mtim);
+	out[3] = ns(sb->st_ctim);
+}
+
+static bool read_full(int fd, char *buf, size_t len, off_t at)
+{
+	while (len) {
+		ssize_t r = pread(fd, buf, len, at);
+		if (r <= 0)
+			return false;
+		buf += r;
+		len -= (size_t)r;
+		at += r;
+	}
+	return true;
+}
+
+/* Reads the cache at cache_path for the YAML at path. yaml/yaml_len are the
+ * YAML's bytes when already read (NULL otherwise: read only if needed). */
+static tk_catalog *image_load(const char *cache_path, const char *path, const struct stat *ysb,
+	char **yaml, size_t *yaml_len)
+{
+	int fd = open(cache_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat csb;
+	char header[HEADER_SIZE];
+	uint64_t h[H_FIELDS];
+	tk_catalog *cat = NULL;
+	if (fstat(fd, &csb) < 0 || !S_ISREG(csb.st_mode) || csb.st_size < HEADER_SIZE ||
+	    !read_full(fd, header, HEADER_SIZE, 0) || memcmp(header, MAGIC, 8) != 0)
+		goto out;
+	memcpy(h, header + 8, sizeof(h));
+	uint64_t id[4];
+	identity(ysb, id);
+	bool same = id[0] && h[H_DEV] == id[0] && h[H_INO] == id[1] && h[H_MTIME] == id[2] &&
+		    h[H_CTIME] == id[3] && h[H_SIZE] == (uint64_t)ysb->st_size;
+	if (!same) {
+		tk_error ignored = { 0 };
+		if (!*yaml && tk_file_read(path, yaml, yaml_len, &ignored) != TK_OK)
+			goto out;
+		if (h[H_SIZE] != *yaml_len || h[H_HASH] != hash64(*yaml, *yaml_len))
+			goto out;
+	}
+	size_t body_len = (size_t)csb.st_size - HEADER_SIZE;
+	if (h[H_BODY_SIZE] != body_len)
+		goto out;
+	tk_arena *a = tk_arena_new(body_len + 65536);
+	char *body = a ? tk_arena_alloc(a, body_len ? body_len : 1) : NULL;
+	if (body && read_full(fd, body, body_len, HEADER_SIZE) && h[H_BODY_HASH] == hash64(body, body_len))
+		cat = decode_in(a, body, body_len, path);
+	if (!cat)
+		tk_arena_free(a);
+out:
+	close(fd);
+	return cat;
+}
+
+static void image_write(tk_catalog *cat, const char *yaml, size_t yaml_len, const struct stat *ysb,
+	const char *cache_path)
 {
 	codec c = { .writing = true };
 	char header[HEADER_SIZE] = { 0 };
 	put(&c, header, sizeof(header));
 	io_catalog(&c, cat);
 	if (!c.bad) {
-		uint64_t h[4] = { yaml_len, hash64(yaml, yaml_len), c.len - HEADER_SIZE,
-			hash64(c.out + HEADER_SIZE, c.len - HEADER_SIZE) };
+		uint64_t id[4];
+		identity(ysb, id);
+		uint64_t h[H_FIELDS] = { yaml_len, hash64(yaml, yaml_len), c.len - HEADER_SIZE,
+			hash64(c.out + HEADER_SIZE, c.len - HEADER_SIZE), id[0], id[1], id[2], id[3] };
 		memcpy(c.out, MAGIC, 8);
 		memcpy(c.out + 8, h, sizeof(h));
 		tk_error ignored = { 0 };
 		/* A cache that cannot be written (read-only directory) is no error. */
-		tk_file_write_atomic(cache_path, c.out, c.len, &ignored);
+		tk_file_write_atomic(cache_path, c.out, c.len, false, &ignored);
 	}
 	free(c.out);
 }
 
 tk_status tk_catalog_load_cached(const char *path, tk_catalog **out, tk_error *err)
 {
-	char *yaml, *image = NULL;
-	size_t yaml_len, image_len = 0;
 	*out = NULL;
-	tk_status st = tk_file_read(path, &yaml, &yaml_len, err);
-	if (st)
-		return st;
 	const char *off = getenv("TAISAKU_NO_CACHE");
 	bool use_cache = !(off && *off && strcmp(off, "0") != 0);
+	struct stat ysb;
+	if (!use_cache || stat(path, &ysb) != 0)
+		return tk_catalog_load_file(path, out, err);
 	size_t plen = strlen(path);
 	char *cache_path = malloc(plen + 5);
-	if (!cache_path) {
-		free(yaml);
+	if (!cache_path)
 		return tk_error_set(err, TK_ENOMEM, path, 0, 0, NULL, "メモリが足りません", "out of memory");
-	}
 	snprintf(cache_path, plen + 5, "%s.tkc", path);
-	if (use_cache) {
-		tk_error ignored = { 0 };
-		if (tk_file_read(cache_path, &image, &image_len, &ignored) == TK_OK) {
-			*out = image_read(image, image_len, yaml, yaml_len, path);
-			free(image);
-		}
-	}
+	char *yaml = NULL;
+	size_t yaml_len = 0;
+	tk_status st = TK_OK;
+	*out = image_load(cache_path, path, &ysb, &yaml, &yaml_len);
 	if (!*out) {
-		st = tk_catalog_load_buffer(path, yaml, yaml_len, out, err);
-		if (!st && use_cache)
-			image_write(*out, yaml, yaml_len, cache_path);
+		if (!yaml)
+			st = tk_file_read(path, &yaml, &yaml_len, err);
+		if (!st)
+			st = tk_catalog_load_buffer(path, yaml, yaml_len, out, err);
+		if (!st)
+			image_write(*out, yaml, yaml_len, &ysb, cache_path);
 	}
 	free(cache_path);
 	free(yaml);

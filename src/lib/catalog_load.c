@@ -627,9 +627,6 @@ tk_status tk_catalog_load_buffer(const char *name, const char *data, size_t len,
 	tk_catalog **out, tk_error *err)
 {
 	*out = NULL;
-	if (!tk_utf8_valid(data, len))
-		return tk_error_set(err, TK_EINPUT, name, 0, 0, NULL,
-			"UTF-8 として正しくない文字があります", "the file is not valid UTF-8");
 	tk_arena *a = tk_arena_new(len * 2 + 4096);
 	tk_catalog *c = a ? tk_arena_calloc(a, 1, sizeof(*c)) : NULL;
 	if (!c) {

@@ -47,6 +47,8 @@ tk_status tk_file_read(const char *path, char **data, size_t *len, tk_error *err
 		return tk_error_set(err, TK_EIO, path, 0, 0, NULL, "通常のファイルではありません",
 			"not a regular file");
 	}
+	/* Room for the size fstat gives and the final NUL; grown only if the
+	 * file turns out longer while it is read. */
 	size_t cap = (size_t)sb.st_size + 1, n = 0;
 	char *buf = malloc(cap);
 	if (!buf) {
@@ -54,8 +56,14 @@ tk_status tk_file_read(const char *path, char **data, size_t *len, tk_error *err
 		return tk_error_set(err, TK_ENOMEM, path, 0, 0, NULL, "メモリが足りません", "out of memory");
 	}
 	for (;;) {
-		if (n + 1 >= cap) {
-			/* The file grew while we read it. */
+		if (n + 1 == cap) {
+			/* Full: a one-byte read tells whether there is more. */
+			char probe;
+			ssize_t r = read(fd, &probe, 1);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				break;
 			char *nb = realloc(buf, cap * 2);
 			if (!nb) {
 				free(buf);
@@ -64,6 +72,8 @@ tk_status tk_file_read(const char *path, char **data, size_t *len, tk_error *err
 			}
 			buf = nb;
 			cap *= 2;
+			buf[n++] = probe;
+			continue;
 		}
 		ssize_t r = read(fd, buf + n, cap - 1 - n);
 		if (r < 0 && errno == EINTR)
@@ -85,7 +95,8 @@ tk_status tk_file_read(const char *path, char **data, size_t *len, tk_error *err
 	return TK_OK;
 }
 
-tk_status tk_file_write_atomic(const char *path, const char *data, size_t len, tk_error *err)
+tk_status tk_file_write_atomic(const char *path, const char *data, size_t len, bool durable,
+	tk_error *err)
 {
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + 16);
@@ -114,7 +125,7 @@ tk_status tk_file_write_atomic(const char *path, const char *data, size_t len, t
 		}
 		off += (size_t)w;
 	}
-	if (!e && fsync(fd) < 0)
+	if (!e && durable && fsync(fd) < 0)
 		e = errno;
 	if (close(fd) < 0 && !e)
 		e = errno;

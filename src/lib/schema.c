@@ -237,28 +237,42 @@ tk_status tk_walk_strv(tk_walk *w, const tk_ynode *map, const char *key, bool re
 	return TK_OK;
 }
 
-bool tk_utf8_valid(const char *s, size_t len)
+/* Where s stops being valid UTF-8: 1-based line and column (in characters)
+ * of the first bad byte; false when there is none. */
+bool tk_utf8_find_error(const char *s, size_t len, int *line, int *column)
 {
 	const unsigned char *p = (const unsigned char *)s, *e = p + len;
+	*line = 1;
+	*column = 1;
 	while (p < e) {
 		unsigned c = *p;
 		size_t n;
 		unsigned min;
-		if (c < 0x80) { p++; continue; }
-		else if ((c & 0xE0) == 0xC0) { n = 1; min = 0x80; c &= 0x1F; }
+		if (c < 0x80) {
+			p++;
+			if (c == '\n') {
+				++*line;
+				*column = 1;
+			} else {
+				++*column;
+			}
+			continue;
+		}
+		if ((c & 0xE0) == 0xC0) { n = 1; min = 0x80; c &= 0x1F; }
 		else if ((c & 0xF0) == 0xE0) { n = 2; min = 0x800; c &= 0x0F; }
 		else if ((c & 0xF8) == 0xF0) { n = 3; min = 0x10000; c &= 0x07; }
-		else return false;
+		else return true;
 		if ((size_t)(e - p) <= n)
-			return false;
+			return true;
 		for (size_t i = 1; i <= n; i++) {
 			if ((p[i] & 0xC0) != 0x80)
-				return false;
+				return true;
 			c = (c << 6) | (p[i] & 0x3F);
 		}
 		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-			return false;
+			return true;
 		p += n + 1;
+		++*column;
 	}
-	return true;
+	return false;
 }

@@ -58,7 +58,8 @@ tk_status tk_walk_int_node(tk_walk *w, const tk_ynode *n, const char *key, long 
 /* The nearest of names to word by edit distance, or NULL when none is close. */
 const char *tk_suggest(const char *word, const char *const *names);
 
-/* Checks that s is valid UTF-8. */
-bool tk_utf8_valid(const char *s, size_t len);
+/* Where s stops being valid UTF-8 (line, column of the first bad byte);
+ * false when all of it is valid. */
+bool tk_utf8_find_error(const char *s, size_t len, int *line, int *column);
 
 #endif

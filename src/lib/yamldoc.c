@@ -3,6 +3,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "schema.h"
 #include "yamlbuild.h"
 
 static tk_status oom(tk_ybuilder *b)
@@ -219,6 +220,12 @@ tk_status tk_yaml_parse(tk_arena *a, const char *name, const char *data, size_t 
 		*root = b.root;
 		return TK_OK;
 	}
+	/* libyaml checks the encoding before it counts lines, and would report
+	 * every bad byte at 1:1; say where it really is. */
+	int line, column;
+	if (tk_utf8_find_error(data, len, &line, &column))
+		return tk_error_set(err, TK_EINPUT, name, line, column, NULL,
+			"UTF-8 として正しくない文字があります", "not valid UTF-8");
 	b = (tk_ybuilder){ .a = a, .name = name, .err = err };
 	tk_status st = tk_yaml_libyaml_parse(&b, data, len);
 	if (st)
