@@ -1,0 +1,1 @@
+evaluate tests/data/assessments/small-company.json --lang en
