@@ -23,6 +23,9 @@ const char *tk_element_label(tk_element el, tk_lang lang);
 /* A status as people read it: 目標達成, 改善が必要, 過対策, 要調査, 対象外, 未評価. */
 const char *tk_req_status_label(tk_req_status st, tk_lang lang);
 
+/* An importance as people read it: 特に重要, 重要, 一般, リスクが特に低い. */
+const char *tk_importance_label(tk_importance imp, tk_lang lang);
+
 /* "3→4" for the core, "C→B" for a peripheral element. */
 void tk_shortfall_text(const tk_shortfall *s, char *buf, size_t size);
 

@@ -172,7 +172,8 @@ static void write_text(const cli *c, const assessment_round *o, const assessment
 			fprintf(f, ", %s %d → %d", cli_tr(c, "目標", "target"), a->target, b->target);
 		if (o->a->importance[i] != n->a->importance[i])
 			fprintf(f, ", %s %s → %s", cli_tr(c, "重要度", "importance"),
-				tk_importance_name(o->a->importance[i]), tk_importance_name(n->a->importance[i]));
+				tk_importance_label(o->a->importance[i], c->lang),
+				tk_importance_label(n->a->importance[i], c->lang));
 		fputc('\n', f);
 	}
 	static const char *ja[4] = { "新たに目標未達になった対策要求", "目標未達が解消した対策要求",

@@ -102,7 +102,10 @@ static int evaluate_batch(cli *c, const char *dir)
 	int worst = EXIT_OK;
 	for (size_t i = 0; i < n; i++) {
 		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		size_t dl = strlen(dir);
+		while (dl > 1 && dir[dl - 1] == '/')
+			dl--; /* "examples/" and "examples" name the same files */
+		snprintf(path, sizeof(path), "%.*s/%s", (int)dl, dir, names[i]);
 		tk_error err = { 0 };
 		tk_assessment *a;
 		tk_evaluation *e = NULL;
@@ -114,11 +117,12 @@ static int evaluate_batch(cli *c, const char *dir)
 			continue;
 		}
 		if (json) {
+			json_t *file = json_string(path), *name = json_string(a->system_name);
 			fprintf(o.f, "{\"file\": ");
-			json_dumpf(json_string(path), o.f, JSON_ENCODE_ANY);
+			json_dumpf(file, o.f, JSON_ENCODE_ANY);
 			fprintf(o.f, ", \"name\": ");
-			json_t *name = json_string(a->system_name);
 			json_dumpf(name, o.f, JSON_ENCODE_ANY);
+			json_decref(file);
 			json_decref(name);
 			if (e->system.counted)
 				fprintf(o.f, ", \"level\": %.12g", e->system.level);

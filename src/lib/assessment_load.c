@@ -135,32 +135,6 @@ static tk_status read_system(loader *L, const tk_ynode *root)
 	return TK_OK;
 }
 
-static tk_status expect_id_map(loader *L, const tk_ynode *m, const char *key);
-
-static tk_status read_importance(loader *L, const tk_ynode *root)
-{
-	const tk_ynode *m = tk_ymap_get(root, "importance");
-	if (!m)
-		return TK_OK;
-	tk_status st = expect_id_map(L, m, "importance");
-	if (st)
-		return st;
-	for (size_t i = 0; i < m->n; i++) {
-		const tk_ynode *k = m->items[2 * i], *v = m->items[2 * i + 1];
-		long r = find_requirement(L, k->str);
-		if (r < 0)
-			return unknown_requirement(L, k);
-		int imp;
-		L->w.where = k->str;
-		if ((st = tk_walk_enum_node(&L->w, v, k->str, IMPORTANCES, &imp)))
-			return st;
-		L->w.where = NULL;
-		L->a->importance[r] = (tk_importance)imp;
-		L->a->importance_given[r] = true;
-	}
-	return TK_OK;
-}
-
 /* A mapping whose keys are requirement or domain IDs. */
 static tk_status expect_id_map(loader *L, const tk_ynode *m, const char *key)
 {
@@ -170,32 +144,57 @@ static tk_status expect_id_map(loader *L, const tk_ynode *m, const char *key)
 	return tk_walk_map(&L->w, m, key, any);
 }
 
-static tk_status read_targets(loader *L, const tk_ynode *root)
+/* What to do with one entry of a mapping keyed by requirement IDs. */
+typedef tk_status (*per_requirement)(loader *L, long r, const tk_ynode *key, const tk_ynode *value);
+
+/* Calls one() for each entry of the mapping m, whose keys must be
+ * requirement IDs of the catalog (an unknown one comes with a suggestion). */
+static tk_status each_requirement(loader *L, const tk_ynode *m, const char *key, per_requirement one)
 {
-	const tk_ynode *m = tk_ymap_get(root, "targets");
 	if (!m)
 		return TK_OK;
-	tk_status st = expect_id_map(L, m, "targets");
-	if (st)
-		return st;
-	for (size_t i = 0; i < m->n; i++) {
+	tk_status st = expect_id_map(L, m, key);
+	for (size_t i = 0; !st && i < m->n; i++) {
 		const tk_ynode *k = m->items[2 * i], *v = m->items[2 * i + 1];
 		long r = find_requirement(L, k->str);
 		if (r < 0)
 			return unknown_requirement(L, k);
 		L->w.where = k->str;
-		long level;
-		if ((st = tk_walk_map(&L->w, v, k->str, TARGET_KEYS)) ||
-		    (st = tk_walk_int(&L->w, v, "level", true, 1, 5, &level)) ||
-		    (st = tk_walk_str(&L->w, v, "reason", true, &L->a->override_reason[r])))
-			return st;
-		if (level < 2)
-			return tk_walk_fail(&L->w, tk_ymap_get(v, "level"), "level",
-				"目標レベルは 2 から 5 までです", "a target level is from 2 to 5");
+		st = one(L, r, k, v);
 		L->w.where = NULL;
-		L->a->override_level[r] = (int)level;
 	}
+	return st;
+}
+
+static tk_status one_importance(loader *L, long r, const tk_ynode *k, const tk_ynode *v)
+{
+	int imp;
+	tk_status st = tk_walk_enum_node(&L->w, v, k->str, IMPORTANCES, &imp);
+	if (!st) {
+		L->a->importance[r] = (tk_importance)imp;
+		L->a->importance_given[r] = true;
+	}
+	return st;
+}
+
+static tk_status one_target(loader *L, long r, const tk_ynode *k, const tk_ynode *v)
+{
+	long level;
+	tk_status st;
+	if ((st = tk_walk_map(&L->w, v, k->str, TARGET_KEYS)) ||
+	    (st = tk_walk_int(&L->w, v, "level", true, 1, 5, &level)) ||
+	    (st = tk_walk_str(&L->w, v, "reason", true, &L->a->override_reason[r])))
+		return st;
+	if (level < 2)
+		return tk_walk_fail(&L->w, tk_ymap_get(v, "level"), "level",
+			"目標レベルは 2 から 5 までです", "a target level is from 2 to 5");
+	L->a->override_level[r] = (int)level;
 	return TK_OK;
+}
+
+static tk_status one_weight(loader *L, long r, const tk_ynode *k, const tk_ynode *v)
+{
+	return read_number(L, v, k->str, 0, 1000, &L->a->requirement_weight[r]);
 }
 
 static tk_status read_weights(loader *L, const tk_ynode *root)
@@ -207,18 +206,8 @@ static tk_status read_weights(loader *L, const tk_ynode *root)
 	if (st)
 		return st;
 	const tk_ynode *reqs = tk_ymap_get(m, "requirements"), *doms = tk_ymap_get(m, "domains");
-	if (reqs) {
-		if ((st = expect_id_map(L, reqs, "requirements")))
-			return st;
-		for (size_t i = 0; i < reqs->n; i++) {
-			const tk_ynode *k = reqs->items[2 * i];
-			long r = find_requirement(L, k->str);
-			if (r < 0)
-				return unknown_requirement(L, k);
-			if ((st = read_number(L, reqs->items[2 * i + 1], k->str, 0, 1000, &L->a->requirement_weight[r])))
-				return st;
-		}
-	}
+	if ((st = each_requirement(L, reqs, "requirements", one_weight)))
+		return st;
 	if (doms) {
 		if ((st = expect_id_map(L, doms, "domains")))
 			return st;
@@ -415,27 +404,12 @@ static tk_status read_rating(loader *L, const tk_ynode *v, tk_rating *rt)
 	return TK_OK;
 }
 
-static tk_status read_ratings(loader *L, const tk_ynode *root)
+static tk_status one_rating(loader *L, long r, const tk_ynode *k, const tk_ynode *v)
 {
-	const tk_ynode *m = tk_ymap_get(root, "ratings");
-	if (!m)
-		return TK_OK;
-	tk_status st = expect_id_map(L, m, "ratings");
-	if (st)
-		return st;
-	for (size_t i = 0; i < m->n; i++) {
-		const tk_ynode *k = m->items[2 * i], *v = m->items[2 * i + 1];
-		long r = find_requirement(L, k->str);
-		if (r < 0)
-			return unknown_requirement(L, k);
-		L->w.where = k->str;
-		if (tk_yscalar_is_null(v))
-			continue; /* "Ma1.1:" with nothing after it: not yet rated */
-		if ((st = read_rating(L, v, &L->a->ratings[r])))
-			return st;
-	}
-	L->w.where = NULL;
-	return TK_OK;
+	(void)k;
+	if (tk_yscalar_is_null(v))
+		return TK_OK; /* "Ma1.1:" with nothing after it: not yet rated */
+	return read_rating(L, v, &L->a->ratings[r]);
 }
 
 static tk_status read_improvements(loader *L, const tk_ynode *root)
@@ -549,9 +523,11 @@ static tk_status load_tree(loader *L, const tk_ynode *root, tk_catalog_resolver 
 			"カタログ %s は強度レベルで評価するカタログではありません",
 			"catalog %s is not a strength-level catalog", L->cat->id);
 	L->a->catalog = L->cat;
-	if ((st = allocate(L)) || (st = read_system(L, root)) || (st = read_importance(L, root)) ||
-	    (st = read_targets(L, root)) || (st = read_weights(L, root)) ||
-	    (st = read_settings(L, root)) || (st = read_ratings(L, root)) ||
+	if ((st = allocate(L)) || (st = read_system(L, root)) ||
+	    (st = each_requirement(L, tk_ymap_get(root, "importance"), "importance", one_importance)) ||
+	    (st = each_requirement(L, tk_ymap_get(root, "targets"), "targets", one_target)) ||
+	    (st = read_weights(L, root)) || (st = read_settings(L, root)) ||
+	    (st = each_requirement(L, tk_ymap_get(root, "ratings"), "ratings", one_rating)) ||
 	    (st = read_improvements(L, root)) || (st = check_overrides(L, root)))
 		return st;
 	return TK_OK;

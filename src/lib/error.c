@@ -16,9 +16,8 @@ static void copy(char *dst, size_t size, const char *src)
 	snprintf(dst, size, "%s", src ? src : "");
 }
 
-tk_status tk_error_set(tk_error *err, tk_status status, const char *file,
-	int line, int column, const char *key,
-	const char *ja_fmt, const char *en_fmt, ...)
+tk_status tk_error_set_texts(tk_error *err, tk_status status, const char *file,
+	int line, int column, const char *key, const char *ja, const char *en)
 {
 	if (!err)
 		return status;
@@ -30,32 +29,24 @@ tk_status tk_error_set(tk_error *err, tk_status status, const char *file,
 	copy(err->key, sizeof(err->key), key);
 	err->line = line;
 	err->column = column;
-	va_list ap;
-	va_start(ap, en_fmt);
-	va_list ap2;
-	va_copy(ap2, ap);
-	vsnprintf(err->ja, sizeof(err->ja), ja_fmt, ap);
-	vsnprintf(err->en, sizeof(err->en), en_fmt, ap2);
-	va_end(ap2);
-	va_end(ap);
-	return status;
-}
-
-tk_status tk_error_set_texts(tk_error *err, tk_status status, const char *file,
-	int line, int column, const char *key, const char *ja, const char *en)
-{
-	if (!err)
-		return status;
-	if (err->status != TK_OK)
-		return err->status;
-	err->status = status;
-	copy(err->file, sizeof(err->file), file);
-	copy(err->key, sizeof(err->key), key);
-	err->line = line;
-	err->column = column;
 	copy(err->ja, sizeof(err->ja), ja);
 	copy(err->en, sizeof(err->en), en);
 	return status;
+}
+
+tk_status tk_error_set(tk_error *err, tk_status status, const char *file,
+	int line, int column, const char *key,
+	const char *ja_fmt, const char *en_fmt, ...)
+{
+	char ja[TK_ERROR_TEXT], en[TK_ERROR_TEXT];
+	va_list ap, ap2;
+	va_start(ap, en_fmt);
+	va_copy(ap2, ap);
+	vsnprintf(ja, sizeof(ja), ja_fmt, ap);
+	vsnprintf(en, sizeof(en), en_fmt, ap2);
+	va_end(ap2);
+	va_end(ap);
+	return tk_error_set_texts(err, status, file, line, column, key, ja, en);
 }
 
 const char *tk_error_format(const tk_error *err, tk_lang lang, char *buf, size_t size)

@@ -97,10 +97,8 @@ tk_status tk_evaluation_write_json(const tk_evaluation *e, FILE *out, tk_error *
 	json_object_set_new(doc, "file", json_string(a->path));
 	json_t *sys = json_object();
 	json_object_set_new(sys, "name", json_string(a->system_name));
-	if (a->organization)
-		json_object_set_new(sys, "organization", json_string(a->organization));
-	if (a->date)
-		json_object_set_new(sys, "date", json_string(a->date));
+	json_object_set_new(sys, "organization", a->organization ? json_string(a->organization) : json_null());
+	json_object_set_new(sys, "date", a->date ? json_string(a->date) : json_null());
 	json_object_set_new(sys, "target", json_integer(a->level));
 	json_object_set_new(sys, "target_mean", level_or_null(e->system.counted, e->system.target));
 	json_object_set_new(sys, "level", level_or_null(e->system.counted, e->system.level));

@@ -25,6 +25,16 @@ const char *tk_req_status_label(tk_req_status st, tk_lang lang)
 	return lang == TK_LANG_EN ? en[st] : ja[st];
 }
 
+const char *tk_importance_label(tk_importance imp, tk_lang lang)
+{
+	/* The words of table 4-4 (特に重要な対策要求, リスクが特に低い...). */
+	static const char *ja[] = { "特に重要", "重要", "一般", "リスクが特に低い" };
+	static const char *en[] = { "critical", "important", "general", "low risk" };
+	if ((unsigned)imp > TK_IMP_LOW)
+		return "?";
+	return lang == TK_LANG_EN ? en[imp] : ja[imp];
+}
+
 double tk_round1(double x)
 {
 	return floor(x * 10 + 0.5 + 1e-9) / 10;

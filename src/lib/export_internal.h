@@ -10,6 +10,11 @@
 json_t *tk_catalog_json(const tk_catalog *cat);
 json_t *tk_requirement_json(const tk_catalog *cat, const tk_requirement *r);
 
+/* Catalog parts in the format's shape, shared by the JSON and YAML exports. */
+json_t *tk_notes_tree(const tk_notes *n);
+json_t *tk_items_tree(const tk_item *items, size_t n);
+json_t *tk_labels_tree(const tk_label *v, size_t n);
+
 /* The scoring model in the catalog format's shape (YAML and JSON exports). */
 json_t *tk_scoring_tree(const tk_scoring *s);
 

@@ -19,34 +19,6 @@ static json_t *strv_json(const tk_strv *v)
 	return a;
 }
 
-static json_t *notes_json(const tk_notes *n)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < n->n; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "text_en", json_string(n->v[i].text_en));
-		if (n->v[i].text_ja)
-			json_object_set_new(o, "text_ja", json_string(n->v[i].text_ja));
-		if (n->v[i].ref)
-			json_object_set_new(o, "ref", json_string(n->v[i].ref));
-		json_array_append_new(a, o);
-	}
-	return a;
-}
-
-static json_t *items_json(const tk_item *items, size_t n)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "text_ja", json_string(items[i].text_ja));
-		if (items[i].n_items)
-			json_object_set_new(o, "items", items_json(items[i].items, items[i].n_items));
-		json_array_append_new(a, o);
-	}
-	return a;
-}
-
 static json_t *marks_json(const tk_marks *m, const tk_label *labels)
 {
 	json_t *o = json_object(), *p = json_array(), *s = json_array();
@@ -73,7 +45,7 @@ json_t *tk_requirement_json(const tk_catalog *cat, const tk_requirement *r)
 		json_object_set_new(po, "label", str_or_null(p->label));
 		json_object_set_new(po, "title_ja", json_string(p->title_ja));
 		json_object_set_new(po, "text_ja", str_or_null(p->text_ja));
-		json_object_set_new(po, "items", items_json(p->items, p->n_items));
+		json_object_set_new(po, "items", tk_items_tree(p->items, p->n_items));
 		json_array_append_new(points, po);
 	}
 	json_object_set_new(o, "points", points);
@@ -110,7 +82,7 @@ json_t *tk_requirement_json(const tk_catalog *cat, const tk_requirement *r)
 		}
 		json_object_set_new(o, "parameters", pa);
 	}
-	json_object_set_new(o, "notes", notes_json(&r->notes));
+	json_object_set_new(o, "notes", tk_notes_tree(&r->notes));
 	return o;
 }
 
@@ -125,7 +97,7 @@ static json_t *domain_json(const tk_catalog *cat, const tk_domain *d)
 		json_object_set_new(o, "title_variants_ja", strv_json(&d->title_variants_ja));
 	json_object_set_new(o, "themes", strv_json(&d->themes));
 	json_object_set_new(o, "threats_ja", strv_json(&d->threats_ja));
-	json_object_set_new(o, "notes", notes_json(&d->notes));
+	json_object_set_new(o, "notes", tk_notes_tree(&d->notes));
 	json_t *reqs = json_array();
 	for (uint32_t i = 0; i < d->n_requirements; i++)
 		json_array_append_new(reqs, tk_requirement_json(cat, &cat->requirements[d->first_requirement + i]));
@@ -138,15 +110,6 @@ static json_t *domains_json(const tk_catalog *cat, uint32_t first, uint32_t n)
 	json_t *a = json_array();
 	for (uint32_t i = 0; i < n; i++)
 		json_array_append_new(a, domain_json(cat, &cat->domains[first + i]));
-	return a;
-}
-
-static json_t *labels_json(const tk_label *v, size_t n)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "id", v[i].id,
-			"title_ja", v[i].title_ja, "title_en", v[i].title_en));
 	return a;
 }
 
@@ -164,8 +127,8 @@ json_t *tk_catalog_json(const tk_catalog *cat)
 	json_object_set_new(o, "counts", json_pack("{s:I, s:I, s:I, s:I}",
 		"views", (json_int_t)cat->n_views, "subviews", (json_int_t)cat->n_subviews,
 		"domains", (json_int_t)cat->n_domains, "requirements", (json_int_t)cat->n_requirements));
-	json_object_set_new(o, "activities", labels_json(cat->activities, cat->n_activities));
-	json_object_set_new(o, "departments", labels_json(cat->departments, cat->n_departments));
+	json_object_set_new(o, "activities", tk_labels_tree(cat->activities, cat->n_activities));
+	json_object_set_new(o, "departments", tk_labels_tree(cat->departments, cat->n_departments));
 	if (cat->has_scoring)
 		json_object_set_new(o, "scoring", tk_scoring_tree(&cat->scoring));
 	json_t *views = json_array();
@@ -175,7 +138,7 @@ json_t *tk_catalog_json(const tk_catalog *cat)
 		json_object_set_new(vo, "id", json_string(v->id));
 		json_object_set_new(vo, "title_ja", json_string(v->title_ja));
 		json_object_set_new(vo, "title_en", json_string(v->title_en));
-		json_object_set_new(vo, "notes", notes_json(&v->notes));
+		json_object_set_new(vo, "notes", tk_notes_tree(&v->notes));
 		if (v->n_subviews) {
 			json_t *subs = json_array();
 			for (uint32_t j = 0; j < v->n_subviews; j++) {
@@ -184,7 +147,7 @@ json_t *tk_catalog_json(const tk_catalog *cat)
 				json_object_set_new(so, "id", json_string(s->id));
 				json_object_set_new(so, "title_ja", json_string(s->title_ja));
 				json_object_set_new(so, "title_en", json_string(s->title_en));
-				json_object_set_new(so, "notes", notes_json(&s->notes));
+				json_object_set_new(so, "notes", tk_notes_tree(&s->notes));
 				json_object_set_new(so, "domains", domains_json(cat, s->first_domain, s->n_domains));
 				json_array_append_new(subs, so);
 			}
@@ -195,7 +158,7 @@ json_t *tk_catalog_json(const tk_catalog *cat)
 		json_array_append_new(views, vo);
 	}
 	json_object_set_new(o, "views", views);
-	json_object_set_new(o, "notes", notes_json(&cat->notes));
+	json_object_set_new(o, "notes", tk_notes_tree(&cat->notes));
 	return o;
 }
 

@@ -26,10 +26,8 @@ static void set_strv(json_t *o, const char *key, const tk_strv *v)
 	json_object_set_new(o, key, a);
 }
 
-static void set_notes(json_t *o, const tk_notes *n)
+json_t *tk_notes_tree(const tk_notes *n)
 {
-	if (!n->n)
-		return;
 	json_t *a = json_array();
 	for (size_t i = 0; i < n->n; i++) {
 		json_t *no = json_object();
@@ -38,17 +36,24 @@ static void set_notes(json_t *o, const tk_notes *n)
 		set_str(no, "ref", n->v[i].ref);
 		json_array_append_new(a, no);
 	}
-	json_object_set_new(o, "notes", a);
+	return a;
 }
 
-static json_t *items_tree(const tk_item *items, size_t n)
+/* The format leaves empty lists out. */
+static void set_notes(json_t *o, const tk_notes *n)
+{
+	if (n->n)
+		json_object_set_new(o, "notes", tk_notes_tree(n));
+}
+
+json_t *tk_items_tree(const tk_item *items, size_t n)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_object();
 		set_str(o, "text_ja", items[i].text_ja);
 		if (items[i].n_items)
-			json_object_set_new(o, "items", items_tree(items[i].items, items[i].n_items));
+			json_object_set_new(o, "items", tk_items_tree(items[i].items, items[i].n_items));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -91,7 +96,7 @@ static json_t *requirement_tree(const tk_catalog *cat, const tk_requirement *r)
 			set_str(po, "title_ja", p->title_ja);
 			set_str(po, "text_ja", p->text_ja);
 			if (p->n_items)
-				json_object_set_new(po, "items", items_tree(p->items, p->n_items));
+				json_object_set_new(po, "items", tk_items_tree(p->items, p->n_items));
 			json_array_append_new(a, po);
 		}
 		json_object_set_new(o, "points", a);
@@ -271,7 +276,7 @@ json_t *tk_scoring_tree(const tk_scoring *s)
 	return o;
 }
 
-static json_t *labels_tree(const tk_label *v, size_t n)
+json_t *tk_labels_tree(const tk_label *v, size_t n)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++) {
@@ -298,9 +303,9 @@ static json_t *catalog_tree(const tk_catalog *cat)
 	set_str(meta, "description_en", cat->description_en);
 	json_object_set_new(o, "catalog", meta);
 	if (cat->n_activities)
-		json_object_set_new(o, "activities", labels_tree(cat->activities, cat->n_activities));
+		json_object_set_new(o, "activities", tk_labels_tree(cat->activities, cat->n_activities));
 	if (cat->n_departments)
-		json_object_set_new(o, "departments", labels_tree(cat->departments, cat->n_departments));
+		json_object_set_new(o, "departments", tk_labels_tree(cat->departments, cat->n_departments));
 	if (cat->has_scoring)
 		json_object_set_new(o, "scoring", tk_scoring_tree(&cat->scoring));
 	json_t *views = json_array();

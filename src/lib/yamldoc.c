@@ -210,6 +210,11 @@ tk_status tk_yaml_parse(tk_arena *a, const char *name, const char *data, size_t 
 	tk_ynode **root, tk_error *err)
 {
 	*root = NULL;
+	/* A byte-order mark, as some Windows editors write, is not text. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
 	tk_ybuilder b = { .a = a, .name = name, .err = err };
 	/* The fast reader takes the plain subset taisaku writes and most people
 	 * write; anything else, and every error, is libyaml's to read and report.

@@ -1,0 +1,1 @@
+evaluate tests/data/assessments/with-bom.yaml --format json
