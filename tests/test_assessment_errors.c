@@ -75,7 +75,7 @@ static const bad_case CASES[] = {
 	{ "zero weight", "catalog: ecom-2004\nsystem: { name: x, level: 3 }\nweights: { domains: { Tb1: 0 } }\n",
 	  "a.yaml:3:28: key 'Tb1': expected a number above 0 and at most 1000", NULL },
 	{ "weight as text", "catalog: ecom-2004\nsystem: { name: x, level: 3 }\nweights: { requirements: { Tb1.1: heavy } }\n",
-	  "a.yaml:3:35: key 'Tb1.1': expected a number above 0 and at most 1000", NULL },
+	  "a.yaml:3:35: key 'Tb1.1': expected a number above 0 and at most 1000 (in Tb1.1)", NULL },
 	{ "unknown domain weight", "catalog: ecom-2004\nsystem: { name: x, level: 3 }\nweights: { domains: { Tb10: 2 } }\n",
 	  "a.yaml:3:23: key 'Tb10': catalog ecom-2004 has no domain 'Tb10'", NULL },
 	{ "asset listed twice", HEAD "  Tb2.3: { assets: [ { name: a, core: 3 }, { name: a, core: 4 } ], " OK6 " }\n",
