@@ -149,6 +149,23 @@ static void ecom_counts(void **state)
 	tk_catalog_free(c);
 }
 
+/* A compliance catalog: no scoring, awkward IDs, documents and a glossary. */
+static void compliance_catalog(void **state)
+{
+	(void)state;
+	tk_catalog *c = load(TEST_DATA("oscal-ids.yaml"));
+	assert_int_equal(c->kind, TK_CATALOG_COMPLIANCE);
+	assert_false(c->has_scoring);
+	const tk_requirement *r = tk_catalog_requirement(c, "B1");
+	assert_non_null(r);
+	assert_int_equal(r->documents_ja.n, 2);
+	assert_string_equal(r->documents_ja.v[1], "構成設定目録");
+	assert_int_equal(c->n_glossary, 2);
+	assert_string_equal(c->glossary[0].term_ja, "保護システム");
+	assert_non_null(tk_catalog_requirement(c, "（１）"));
+	tk_catalog_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +174,7 @@ int main(void)
 		cmocka_unit_test(mini_points_and_marks),
 		cmocka_unit_test(mini_scoring),
 		cmocka_unit_test(ecom_counts),
+		cmocka_unit_test(compliance_catalog),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

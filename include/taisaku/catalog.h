@@ -84,6 +84,7 @@ typedef struct tk_requirement {
 	tk_modality modality;
 	size_t n_parameters;
 	tk_parameter *parameters;
+	tk_strv documents_ja; /* documents or records the item requires (compliance catalogs) */
 	tk_notes notes;
 	uint32_t domain;      /* index into catalog->domains */
 } tk_requirement;
@@ -111,6 +112,10 @@ typedef struct tk_view {
 	uint32_t first_subview, n_subviews;
 	uint32_t first_domain, n_domains;
 } tk_view;
+
+typedef struct tk_term {
+	const char *term_ja, *text_ja; /* a glossary entry of the source */
+} tk_term;
 
 typedef struct tk_label {
 	const char *id, *title_ja, *title_en;
@@ -204,6 +209,8 @@ typedef struct tk_catalog {
 	tk_subview *subviews;
 	tk_domain *domains;
 	tk_requirement *requirements;
+	size_t n_glossary;
+	tk_term *glossary;
 	tk_notes notes;
 	const char *path;      /* the YAML file it was loaded from */
 	bool from_cache;       /* loaded from the compiled cache */

@@ -32,7 +32,7 @@
 #include "taisaku/file.h"
 #include "catalog_internal.h"
 
-#define MAGIC "TKCATv01"
+#define MAGIC "TKCATv02" /* bumped whenever the image layout changes */
 
 typedef struct codec {
 	bool writing;
@@ -251,6 +251,7 @@ static void io_requirement(codec *c, tk_requirement *r)
 		io_str(c, &r->parameters[i].title_ja);
 		io_str(c, &r->parameters[i].value);
 	}
+	io_strv(c, &r->documents_ja);
 	io_notes(c, &r->notes);
 	io_u32(c, &r->domain);
 }
@@ -408,6 +409,11 @@ static void io_catalog(codec *c, tk_catalog *cat)
 	IO_ARRAY(c, cat->requirements, cat->n_requirements);
 	for (size_t i = 0; i < cat->n_requirements && !c->bad; i++)
 		io_requirement(c, &cat->requirements[i]);
+	IO_ARRAY(c, cat->glossary, cat->n_glossary);
+	for (size_t i = 0; i < cat->n_glossary && !c->bad; i++) {
+		io_str(c, &cat->glossary[i].term_ja);
+		io_str(c, &cat->glossary[i].text_ja);
+	}
 	io_notes(c, &cat->notes);
 }
 

@@ -15,7 +15,7 @@
 #define FORMAT_ID "taisaku-catalog/1"
 
 static const char *const TOP_KEYS[] = {
-	"format", "catalog", "activities", "departments", "scoring", "views", "notes", NULL };
+	"format", "catalog", "activities", "departments", "scoring", "views", "glossary", "notes", NULL };
 static const char *const CATALOG_KEYS[] = {
 	"id", "title_ja", "title_en", "version", "publisher_ja", "source", "kind",
 	"description_en", NULL };
@@ -30,13 +30,14 @@ static const char *const DOMAIN_KEYS[] = {
 static const char *const REQ_KEYS[] = {
 	"id", "title_ja", "title_en", "title_variants_ja", "purpose_ja", "points", "isms",
 	"isms_remark_ja", "kind", "activities", "departments", "role_ja", "modality",
-	"parameters", "notes", NULL };
+	"parameters", "documents_ja", "notes", NULL };
 static const char *const POINT_KEYS[] = { "label", "title_ja", "text_ja", "items", NULL };
 static const char *const ITEM_KEYS[] = { "text_ja", "items", NULL };
 static const char *const ISMS_KEYS[] = { "id", "title_ja", NULL };
 static const char *const PARAM_KEYS[] = { "id", "title_ja", "value", NULL };
 static const char *const MARK_KEYS[] = { "primary", "secondary", NULL };
 static const char *const NOTE_KEYS[] = { "text_en", "text_ja", "ref", NULL };
+static const char *const TERM_KEYS[] = { "term_ja", "text_ja", NULL };
 
 static const char *const CATALOG_KINDS[] = { "strength", "compliance", NULL };
 static const char *const REQ_KINDS[] = { "technical", "management", NULL };
@@ -377,6 +378,7 @@ static tk_status read_requirement(loader *L, const tk_ynode *n, tk_kind default_
 	    (st = tk_walk_str(&L->w, n, "role_ja", false, &r->role_ja)) ||
 	    (st = tk_walk_enum(&L->w, n, "modality", false, MODALITIES, &modality)) ||
 	    (st = read_parameters(L, n, r)) ||
+	    (st = tk_walk_strv(&L->w, n, "documents_ja", false, &r->documents_ja)) ||
 	    (st = tk_load_notes(&L->w, n, &r->notes)))
 		return st;
 	r->kind_overridden = kind >= 0;
@@ -530,6 +532,30 @@ static void count_tree(const tk_ynode *views, size_t *nv, size_t *ns, size_t *nd
 	}
 }
 
+/* The source's own glossary: terms and their definitions, verbatim. */
+static tk_status read_glossary(loader *L, const tk_ynode *root)
+{
+	tk_catalog *c = L->c;
+	const tk_ynode *seq = tk_ymap_get(root, "glossary");
+	if (!seq)
+		return TK_OK;
+	tk_status st = tk_walk_seq(&L->w, seq, "glossary", false);
+	if (st)
+		return st;
+	c->glossary = tk_arena_calloc(L->w.a, seq->n ? seq->n : 1, sizeof(*c->glossary));
+	if (!c->glossary)
+		return oom(L);
+	for (size_t i = 0; i < seq->n; i++) {
+		const tk_ynode *n = seq->items[i];
+		if ((st = tk_walk_map(&L->w, n, "glossary", TERM_KEYS)) ||
+		    (st = tk_walk_str(&L->w, n, "term_ja", true, &c->glossary[i].term_ja)) ||
+		    (st = tk_walk_str(&L->w, n, "text_ja", true, &c->glossary[i].text_ja)))
+			return st;
+	}
+	c->n_glossary = seq->n;
+	return TK_OK;
+}
+
 static tk_status read_header(loader *L, const tk_ynode *root)
 {
 	tk_catalog *c = L->c;
@@ -594,6 +620,7 @@ static tk_status load_tree(loader *L, const tk_ynode *root)
 
 	if ((st = read_labels(L, root, "activities", &c->activities, &c->n_activities)) ||
 	    (st = read_labels(L, root, "departments", &c->departments, &c->n_departments)) ||
+	    (st = read_glossary(L, root)) ||
 	    (st = tk_load_notes(&L->w, root, &c->notes)))
 		return st;
 	for (size_t i = 0; i < views->n; i++)

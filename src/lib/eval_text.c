@@ -48,15 +48,14 @@ void tk_shortfall_text(const tk_shortfall *s, char *buf, size_t size)
 		snprintf(buf, size, "%s→%s", tk_rank_name((tk_rank)s->have), tk_rank_name((tk_rank)s->need));
 }
 
-static const tk_evaluation *rank_eval; /* qsort has no context argument */
-
-static int cmp_under(const void *x, const void *y)
+static int cmp_under(const void *x, const void *y, void *ctx)
 {
+	const tk_evaluation *e = ctx;
 	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-	const tk_req_result *a = &rank_eval->requirements[i], *b = &rank_eval->requirements[j];
+	const tk_req_result *a = &e->requirements[i], *b = &e->requirements[j];
 	if (a->gap != b->gap)
 		return a->gap - b->gap;
-	double wa = rank_eval->assessment->requirement_weight[i], wb = rank_eval->assessment->requirement_weight[j];
+	double wa = e->assessment->requirement_weight[i], wb = e->assessment->requirement_weight[j];
 	if (wa != wb)
 		return wa > wb ? -1 : 1;
 	return i < j ? -1 : 1;
@@ -70,10 +69,7 @@ size_t *tk_evaluation_under_ranked(const tk_evaluation *e)
 	for (size_t i = 0; i < e->assessment->catalog->n_requirements; i++)
 		if (e->requirements[i].status == TK_ST_UNDER)
 			v[n++] = i;
-	/* Ranking is rare and single-threaded per evaluation; a static is enough. */
-	rank_eval = e;
-	qsort(v, n, sizeof(*v), cmp_under);
-	rank_eval = NULL;
+	qsort_r(v, n, sizeof(*v), cmp_under, (void *)e);
 	return v;
 }
 

@@ -14,6 +14,7 @@ json_t *tk_requirement_json(const tk_catalog *cat, const tk_requirement *r);
 json_t *tk_notes_tree(const tk_notes *n);
 json_t *tk_items_tree(const tk_item *items, size_t n);
 json_t *tk_labels_tree(const tk_label *v, size_t n);
+json_t *tk_glossary_tree(const tk_catalog *cat);
 
 /* The scoring model in the catalog format's shape (YAML and JSON exports). */
 json_t *tk_scoring_tree(const tk_scoring *s);

@@ -82,6 +82,7 @@ json_t *tk_requirement_json(const tk_catalog *cat, const tk_requirement *r)
 		}
 		json_object_set_new(o, "parameters", pa);
 	}
+	json_object_set_new(o, "documents_ja", strv_json(&r->documents_ja));
 	json_object_set_new(o, "notes", tk_notes_tree(&r->notes));
 	return o;
 }
@@ -158,6 +159,7 @@ json_t *tk_catalog_json(const tk_catalog *cat)
 		json_array_append_new(views, vo);
 	}
 	json_object_set_new(o, "views", views);
+	json_object_set_new(o, "glossary", tk_glossary_tree(cat));
 	json_object_set_new(o, "notes", tk_notes_tree(&cat->notes));
 	return o;
 }

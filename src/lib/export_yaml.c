@@ -132,6 +132,7 @@ static json_t *requirement_tree(const tk_catalog *cat, const tk_requirement *r)
 		}
 		json_object_set_new(o, "parameters", a);
 	}
+	set_strv(o, "documents_ja", &r->documents_ja);
 	set_notes(o, &r->notes);
 	return o;
 }
@@ -276,6 +277,18 @@ json_t *tk_scoring_tree(const tk_scoring *s)
 	return o;
 }
 
+json_t *tk_glossary_tree(const tk_catalog *cat)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < cat->n_glossary; i++) {
+		json_t *o = json_object();
+		set_str(o, "term_ja", cat->glossary[i].term_ja);
+		set_str(o, "text_ja", cat->glossary[i].text_ja);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 json_t *tk_labels_tree(const tk_label *v, size_t n)
 {
 	json_t *a = json_array();
@@ -338,6 +351,8 @@ static json_t *catalog_tree(const tk_catalog *cat)
 		json_array_append_new(views, vo);
 	}
 	json_object_set_new(o, "views", views);
+	if (cat->n_glossary)
+		json_object_set_new(o, "glossary", tk_glossary_tree(cat));
 	set_notes(o, &cat->notes);
 	return o;
 }
