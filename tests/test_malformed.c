@@ -81,7 +81,7 @@ static const bad_case CASES[] = {
 	  "t.yaml:9:1: key 'view': unknown key; did you mean 'views'?",
 	  "t.yaml:9:1: キー 'view': 未知のキーです（'views' のことですか？）" },
 	{ "unknown key without suggestion", HEAD "zzzzzzzzzz: 1\n",
-	  "t.yaml:9:1: key 'zzzzzzzzzz': unknown key (known keys: format, catalog, activities, departments, scoring, views, notes)", NULL },
+	  "t.yaml:9:1: key 'zzzzzzzzzz': unknown key (known keys: format, catalog, activities, departments, scoring, views, glossary, notes)", NULL },
 	{ "unsupported format", "format: taisaku-catalog/2\n",
 	  "t.yaml:1:9: key 'format': format 'taisaku-catalog/2' is not supported (only 'taisaku-catalog/1')", NULL },
 	{ "missing catalog", "format: taisaku-catalog/1\nviews: []\n",
