@@ -166,6 +166,30 @@ static void compliance_catalog(void **state)
 	tk_catalog_free(c);
 }
 
+/* The defense standard (seed 000): sections 第2-第12, 183 items, the
+ * glossary, and the password rule of 第6 with its fixed parameters. */
+static void atla_ssr_catalog(void **state)
+{
+	(void)state;
+	tk_catalog *c = load(CATALOG("atla-ssr.yaml"));
+	assert_int_equal(c->kind, TK_CATALOG_COMPLIANCE);
+	assert_int_equal(c->n_views, 11);
+	assert_string_equal(c->views[0].id, "S2");
+	assert_string_equal(c->views[10].id, "S12");
+	assert_int_equal(c->n_domains, 38);
+	assert_int_equal(c->n_requirements, 183);
+	assert_int_equal(c->n_glossary, 44);
+	const tk_requirement *r = tk_catalog_requirement(c, "S6.1.3.d.i");
+	assert_non_null(r);
+	assert_int_equal(r->modality, TK_MODALITY_SHALL);
+	assert_int_equal(r->n_parameters, 2);
+	assert_string_equal(r->parameters[0].value, "３種類以上");
+	assert_string_equal(r->parameters[1].value, "１０文字以上");
+	assert_non_null(strstr(r->purpose_ja, "３種類以上使用した１０文字以上"));
+	assert_non_null(tk_catalog_requirement(c, "S5.2.3.a"));
+	tk_catalog_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -175,6 +199,7 @@ int main(void)
 		cmocka_unit_test(mini_scoring),
 		cmocka_unit_test(ecom_counts),
 		cmocka_unit_test(compliance_catalog),
+		cmocka_unit_test(atla_ssr_catalog),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
