@@ -40,4 +40,25 @@ double tk_round1(double x);
 /* Writes s as a YAML double-quoted scalar. */
 void tk_yaml_quote(FILE *out, const char *s);
 
+/* ---- reports for people (taisaku report) ---- */
+
+typedef enum tk_report_kind {
+	TK_REPORT_ASSESSMENT = 0, /* 評価報告書: levels, charts, gaps, every requirement */
+	TK_REPORT_PLAN,           /* セキュリティ対策計画書 (seed 002 §5.2.1.5) */
+	TK_REPORT_IMPROVEMENT,    /* 改善計画書 (§5.3.4.6) */
+} tk_report_kind;
+
+/* "assessment", "plan" or "improvement"; false for anything else. */
+bool tk_report_kind_parse(const char *name, tk_report_kind *out);
+
+/* One self-contained HTML file (no script, no external request; strict
+ * Content-Security-Policy; an A4 print stylesheet). Deterministic: the only
+ * date in it is the assessment's own. */
+tk_status tk_report_write_html(const tk_evaluation *e, tk_report_kind kind, tk_lang lang,
+	FILE *out, tk_error *err);
+
+/* A cause of the improvement plan (§5.3.4.4) as people read it:
+ * 計画の無理 / planning, 展開の不手際 / deployment, ... ; "" for none. */
+const char *tk_cause_label(tk_cause c, tk_lang lang);
+
 #endif

@@ -51,6 +51,8 @@ static const struct {
 	{ "--catalog", OPT_CATALOG, true },
 	{ "--level", OPT_LEVEL, true },
 	{ "--name", OPT_NAME, true },
+	{ "--department", OPT_DEPARTMENT, true },
+	{ "--base", OPT_BASE, true },
 };
 
 bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, int max_args,
@@ -99,6 +101,8 @@ bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, in
 		case OPT_CATALOG: c->catalog = value; break;
 		case OPT_LEVEL: c->level = value; break;
 		case OPT_NAME: c->name = value; break;
+		case OPT_DEPARTMENT: c->department = value; break;
+		case OPT_BASE: c->base = value; break;
 		}
 	}
 	if (c->nargs < min_args) {

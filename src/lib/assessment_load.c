@@ -70,27 +70,12 @@ static tk_status oom(loader *L)
 	return tk_walk_fail(&L->w, NULL, NULL, "メモリが足りません", "out of memory");
 }
 
-/* YYYY-MM-DD with a real month and day. */
-static bool date_ok(const char *s)
-{
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return false;
-	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-}
-
 static tk_status read_date(loader *L, const tk_ynode *map, const char *key, const char **out)
 {
 	tk_status st = tk_walk_str(&L->w, map, key, false, out);
 	if (st || !*out)
 		return st;
-	if (!date_ok(*out))
+	if (!tk_date_valid(*out))
 		return tk_walk_fail(&L->w, tk_ymap_get(map, key), key,
 			"日付 '%s' は YYYY-MM-DD の形の実在する日付で書いてください",
 			"date '%s' is not a real date written YYYY-MM-DD", *out);

@@ -62,4 +62,7 @@ const char *tk_suggest(const char *word, const char *const *names);
  * false when all of it is valid. */
 bool tk_utf8_find_error(const char *s, size_t len, int *line, int *column);
 
+/* A real date written YYYY-MM-DD. */
+bool tk_date_valid(const char *s);
+
 #endif

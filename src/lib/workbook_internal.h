@@ -1,0 +1,142 @@
+/* What the workbook writers and readers share: the sheets' names and
+ * columns in both languages, the text of a cell for each kind of value,
+ * and the cells of a workbook as read. */
+#ifndef TAISAKU_WORKBOOK_INTERNAL_H
+#define TAISAKU_WORKBOOK_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "taisaku/arena.h"
+#include "taisaku/workbook.h"
+
+/* The version of the workbook layout, kept in the hidden sheet. */
+#define WB_FORMAT "taisaku-workbook/1"
+
+/* Sheet names (at most 31 characters, as Excel allows). */
+#define WB_SHEET_CHECKLIST_JA "チェックリスト"
+#define WB_SHEET_CHECKLIST_EN "Checklist"
+#define WB_SHEET_TARGETS_JA "目標"
+#define WB_SHEET_TARGETS_EN "Targets"
+#define WB_SHEET_RESULTS_JA "結果"
+#define WB_SHEET_RESULTS_EN "Results"
+#define WB_SHEET_META "taisaku"
+
+/* The header of the ID column, the same in both languages, so that the
+ * reader finds the header row whatever language the sheet was made in. */
+#define WB_ID_HEADER "ID"
+
+typedef struct wb_column {
+	const char *key, *ja, *en;
+	double width;
+	bool input;        /* a cell the officer fills in */
+	bool required;     /* import needs the column */
+} wb_column;
+
+/* The checklist's columns, in order. */
+enum {
+	CL_ID, CL_TITLE, CL_POINTS, CL_TARGET, CL_STATUS, CL_CORE,
+	CL_STUDY, CL_PROCESS, CL_MANAGEMENT, CL_REVIEW, CL_DOCUMENTATION,
+	CL_ASSETS, CL_NA, CL_EVIDENCE, CL_NOTE, CL_COLUMNS
+};
+extern const wb_column wb_checklist_columns[CL_COLUMNS];
+
+/* The targets sheet's table, in order. */
+enum {
+	TG_ID, TG_TITLE, TG_IMPORTANCE, TG_DERIVED, TG_LEVEL, TG_REASON, TG_WEIGHT, TG_TARGET,
+	TG_COLUMNS
+};
+extern const wb_column wb_target_columns[TG_COLUMNS];
+
+/* The status column's words: rated, not applicable, unknown (blank: not
+ * assessed). Import takes either language. */
+const char *wb_status_label(tk_rating_kind kind, tk_lang lang);
+
+/* Text of the structured cells: one item a line, fields split by " | ".
+ * A backslash escapes "|", "\" and a space at either end of a field, and
+ * \n, \r, \t stand for those characters, so that any value reads back. */
+void wb_put_field(FILE *f, const char *s);
+
+/* The cell texts of one requirement's checklist row, malloc'd (NULL for an
+ * empty cell); wb_row_free releases them. */
+void wb_checklist_row(const tk_assessment *a, size_t r, tk_lang lang, char *cells[CL_COLUMNS]);
+void wb_row_free(char **cells, size_t n);
+
+/* The points (対策のポイント) of a requirement as lines of text. */
+void wb_points_text(const tk_requirement *r, FILE *f);
+
+/* The effective target of a requirement: from S and the importance, then
+ * the override. */
+int wb_target(const tk_assessment *a, size_t r);
+
+/* Whether requirement r goes in the sheet (dept < 0: every one). */
+bool wb_wanted(const tk_catalog *cat, size_t r, long dept);
+
+/* A number as the shortest text that reads back to the same double. */
+void wb_number_text(double x, char *buf, size_t size);
+
+
+/* ---- cells as read ---- */
+
+typedef struct wb_cell {
+	uint32_t row, col;
+	const char *text;   /* never NULL; "" for an empty string */
+} wb_cell;
+
+typedef struct wb_sheet {
+	const char *name;
+	size_t n_cells;
+	wb_cell *cells;      /* sorted by row, then column */
+	size_t n_rows;       /* rows with cells */
+	uint32_t *row_ids;   /* their numbers, ascending */
+	size_t *row_first;   /* index of each row's first cell; n_rows + 1 entries */
+} wb_sheet;
+
+struct tk_workbook {
+	const char *name;
+	bool csv;
+	size_t n_sheets;
+	wb_sheet sheets[TK_WB_MAX_SHEETS];
+	size_t n_cells;      /* over all sheets, against TK_WB_MAX_CELLS */
+	tk_arena *arena;
+};
+
+/* Cells gathered while a sheet is read, before they are sorted. */
+typedef struct wb_cells {
+	wb_cell *v;
+	size_t n, cap;
+} wb_cells;
+
+tk_workbook *wb_new(const char *name, bool csv);
+
+/* A new empty sheet; NULL (with err set) past TK_WB_MAX_SHEETS. */
+wb_sheet *wb_add_sheet(tk_workbook *wb, const char *name, size_t len, tk_error *err);
+
+/* Adds a cell (text copied); empty texts are skipped: a blank is no cell. */
+tk_status wb_cell_add(tk_workbook *wb, wb_cells *cells, uint32_t row, uint32_t col,
+	const char *text, size_t len, tk_error *err);
+
+/* Sorts the gathered cells into the sheet (of two cells at one place the
+ * later wins), indexes its rows and releases cells. */
+tk_status wb_sheet_finish(tk_workbook *wb, wb_sheet *s, wb_cells *cells, tk_error *err);
+
+/* Excel's limits on a sheet. */
+#define WB_MAX_ROWS 1048576u
+#define WB_MAX_COLS 16384u
+
+/* "A", "B", ..., "AA": a column as spreadsheets name it. */
+void wb_column_name(uint32_t col, char buf[8]);
+
+/* ---- from assessment_write.c ---- */
+
+/* One requirement's entry as the canonical text writes it ("{ core: 3, ... }"). */
+void tk_write_rating_flow(FILE *f, const tk_catalog *cat, const tk_rating *rt);
+
+/* A string as a YAML double-quoted scalar that reads back byte for byte. */
+void tk_write_yaml_string(FILE *f, const char *s);
+
+/* The text of a cell, or NULL when it is empty or absent. */
+const char *wb_sheet_cell(const wb_sheet *s, uint32_t row, uint32_t col);
+
+#endif

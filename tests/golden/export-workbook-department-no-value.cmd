@@ -1,0 +1,1 @@
+export tests/data/workbooks/mini-assessment.yaml --format csv --catalog-dir tests/data --department

@@ -1,0 +1,1 @@
+export tests/data/assessments/bad-key.yaml --format csv

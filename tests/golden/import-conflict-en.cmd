@@ -1,0 +1,1 @@
+--lang en import tests/data/workbooks/mini-dept-a.csv tests/data/workbooks/mini-dept-b.csv --base tests/data/workbooks/mini-assessment.yaml --catalog-dir tests/data

@@ -1,0 +1,1 @@
+import tests/data/workbooks/mini-filled.csv --catalog-dir tests/data

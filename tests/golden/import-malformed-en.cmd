@@ -1,0 +1,1 @@
+--lang en import tests/data/workbooks/mini-malformed.csv --base tests/data/workbooks/mini-assessment.yaml --catalog-dir tests/data -o "$GOLDEN_TMP/imported.file"

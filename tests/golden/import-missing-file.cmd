@@ -1,0 +1,1 @@
+import tests/data/workbooks/no-such.xlsx --catalog-dir tests/data

@@ -1,0 +1,1 @@
+import -o "$GOLDEN_TMP/imported.file"

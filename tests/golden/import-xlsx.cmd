@@ -1,0 +1,1 @@
+import tests/data/workbooks/mini.xlsx --catalog-dir tests/data

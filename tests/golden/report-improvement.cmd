@@ -1,0 +1,1 @@
+report examples/ordinary-company-2025.yaml --kind improvement
