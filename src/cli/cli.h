@@ -95,6 +95,8 @@ int cmd_diff(cli *c, int argc, char **argv);
 int cmd_report(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
 int cmd_import(cli *c, int argc, char **argv);
+int cmd_export_via_sibling(cli *c, int argc, char **argv);
+int cmd_import_via_sibling(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
 int cmd_version(cli *c, int argc, char **argv);
 

@@ -1,0 +1,53 @@
+/* taisaku export / taisaku import run in a sibling program, taisaku-workbook,
+ * in the same directory (as git runs its git-* programs). The libraries
+ * that read and write xlsx (libxlsxwriter, libzip, expat, and through them
+ * libcrypto) cost about 1.4 ms of dynamic linking at every start; kept out
+ * of taisaku itself, only the two commands that need them pay for it. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define SIBLING "taisaku-workbook"
+
+static int run_sibling(cli *c, const char *command, int argc, char **argv)
+{
+	char path[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - sizeof(SIBLING) - 1);
+	if (n <= 0)
+		return cli_fail(c, "自分の場所がわかりません: %s", "cannot tell where taisaku is: %s", strerror(errno));
+	path[n] = '\0';
+	char *slash = strrchr(path, '/');
+	strcpy(slash ? slash + 1 : path, SIBLING);
+	/* taisaku-workbook --lang L COMMAND ARGS..., so that the language chosen
+	 * before the command (taisaku --lang en export ...) carries over. */
+	char **args = calloc((size_t)argc + 5, sizeof(*args));
+	if (!args)
+		return cli_fail(c, "メモリが足りません", "out of memory");
+	int k = 0;
+	args[k++] = (char *)SIBLING;
+	args[k++] = (char *)"--lang";
+	args[k++] = (char *)(c->lang == TK_LANG_EN ? "en" : "ja");
+	args[k++] = (char *)command;
+	for (int i = 0; i < argc; i++)
+		args[k++] = argv[i];
+	args[k] = NULL;
+	fflush(stdout);
+	execv(path, args);
+	int e = errno;
+	free(args);
+	return cli_fail(c, "%s を実行できません: %s", "cannot run %s: %s", path, strerror(e));
+}
+
+int cmd_export_via_sibling(cli *c, int argc, char **argv)
+{
+	return run_sibling(c, "export", argc, argv);
+}
+
+int cmd_import_via_sibling(cli *c, int argc, char **argv)
+{
+	return run_sibling(c, "import", argc, argv);
+}

@@ -1,0 +1,1 @@
+--lang en export examples/small-company.yaml --format pdf
