@@ -1078,7 +1078,7 @@ static void conflict(tk_import *im, what_kind kind, const char *name, const part
 	snprintf(wj, sizeof(wj), what_ja[kind], name);
 	snprintf(we, sizeof(we), what_en[kind], name);
 	/* Composed at full length, then cut to what an error holds. */
-	if (asprintf(&tja, "%sが食い違っています: %s では %s、%s では %s", wj, o1j, v1, o2j, v2) < 0)
+	if (asprintf(&tja, "%sが食い違っています: %sでは %s、%sでは %s", wj, o1j, v1, o2j, v2) < 0)
 		tja = NULL;
 	if (asprintf(&ten, "%s: %s has %s, %s has %s", we, o1e, v1, o2e, v2) < 0)
 		ten = NULL;
