@@ -1,5 +1,6 @@
 /* The catalog loader on well-formed catalogs: the tree, the resolved kinds,
  * marks and scoring model, lookups, and the ECOM 2004 catalog's counts. */
+#include <stdio.h>
 #include <string.h>
 
 #include "taisaku/catalog.h"
@@ -190,6 +191,35 @@ static void atla_ssr_catalog(void **state)
 	tk_catalog_free(c);
 }
 
+/* Every catalog of the project: its size as counted from its seed, and one
+ * item checked against the seed's wording. */
+static void seed_catalog_counts(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *file;
+		size_t views, domains, requirements, glossary;
+		const char *id, *fragment;
+	} rows[] = {
+		{ "nisc-2012.yaml", 3, 22, 265, 9, "2.2.1.1(1)(b)(ア)", NULL },
+		{ "port-tos.yaml", 4, 39, 53, 10, NULL, NULL },
+		{ "space-rules.yaml", 12, 68, 415, 16, "CL.1", NULL },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
+		char path[512];
+		snprintf(path, sizeof(path), "%s/catalogs/%s", TK_SOURCE_ROOT, rows[i].file);
+		tk_catalog *c = load(path);
+		assert_int_equal(c->kind, TK_CATALOG_COMPLIANCE);
+		assert_int_equal(c->n_views, rows[i].views);
+		assert_int_equal(c->n_domains, rows[i].domains);
+		assert_int_equal(c->n_requirements, rows[i].requirements);
+		assert_int_equal(c->n_glossary, rows[i].glossary);
+		if (rows[i].id)
+			assert_non_null(tk_catalog_requirement(c, rows[i].id));
+		tk_catalog_free(c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +230,7 @@ int main(void)
 		cmocka_unit_test(ecom_counts),
 		cmocka_unit_test(compliance_catalog),
 		cmocka_unit_test(atla_ssr_catalog),
+		cmocka_unit_test(seed_catalog_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -126,6 +126,29 @@ static void show_marks(const cli *c, FILE *f, const char *ja, const char *en,
 	fputc('\n', f);
 }
 
+/* What compliance catalogs carry: how binding the item is, the values the
+ * organisation sets, and the documents the item requires. */
+static void show_compliance(const cli *c, FILE *f, const tk_requirement *r)
+{
+	static const char *ja[] = { "", "義務（〜すること）", "推奨（〜が望ましい）", "検討（〜を検討すること）" };
+	static const char *en[] = { "", "shall", "should", "consider" };
+	if (r->modality)
+		fprintf(f, "%s: %s\n", cli_tr(c, "求めの強さ", "modality"),
+			cli_tr(c, ja[r->modality], en[r->modality]));
+	if (r->n_parameters) {
+		fprintf(f, "%s:\n", cli_tr(c, "組織が定める値", "organisation-defined values"));
+		for (size_t i = 0; i < r->n_parameters; i++)
+			fprintf(f, "  %s: %s\n", r->parameters[i].title_ja, r->parameters[i].value
+				? r->parameters[i].value : cli_tr(c, "（組織が定める）", "(set by the organisation)"));
+	}
+	if (r->documents_ja.n) {
+		fprintf(f, "%s:", cli_tr(c, "求められる文書", "documents required"));
+		for (size_t i = 0; i < r->documents_ja.n; i++)
+			fprintf(f, "%s%s", i ? "、" : " ", r->documents_ja.v[i]);
+		fputc('\n', f);
+	}
+}
+
 static void show_requirement(const cli *c, FILE *f, const tk_catalog *cat, const tk_requirement *r)
 {
 	const tk_domain *d = &cat->domains[r->domain];
@@ -137,7 +160,11 @@ static void show_requirement(const cli *c, FILE *f, const tk_catalog *cat, const
 	if (r->role_ja)
 		fprintf(f, "%s: %s\n", cli_tr(c, "責任者", "role"), r->role_ja);
 	if (r->purpose_ja) {
-		fprintf(f, "%s:\n", cli_tr(c, "主旨", "purpose"));
+		/* ECOM calls it 主旨; in a compliance catalog it is the item's text. */
+		if (cat->kind == TK_CATALOG_STRENGTH)
+			fprintf(f, "%s:\n", cli_tr(c, "主旨", "purpose"));
+		else
+			fprintf(f, "%s:\n", cli_tr(c, "本文", "text"));
 		block(f, 1, r->purpose_ja);
 	}
 	if (r->n_points) {
@@ -151,13 +178,17 @@ static void show_requirement(const cli *c, FILE *f, const tk_catalog *cat, const
 			show_items(f, p->items, p->n_items, 2);
 		}
 	}
-	fprintf(f, "%s:", cli_tr(c, "対応 ISMS コントロール", "ISO/IEC 17799 controls"));
-	if (!r->n_isms)
-		fprintf(f, " %s", cli_tr(c, "なし", "none"));
-	for (size_t i = 0; i < r->n_isms; i++)
-		fprintf(f, "%s%s%s%s", i ? ", " : " ", r->isms[i].id, r->isms[i].title_ja ? " " : "",
-			r->isms[i].title_ja ? r->isms[i].title_ja : "");
-	fputc('\n', f);
+	/* ISO/IEC 17799 references belong to the strength catalogs (ECOM). */
+	if (cat->kind == TK_CATALOG_STRENGTH || r->n_isms) {
+		fprintf(f, "%s:", cli_tr(c, "対応 ISMS コントロール", "ISO/IEC 17799 controls"));
+		if (!r->n_isms)
+			fprintf(f, " %s", cli_tr(c, "なし", "none"));
+		for (size_t i = 0; i < r->n_isms; i++)
+			fprintf(f, "%s%s%s%s", i ? ", " : " ", r->isms[i].id, r->isms[i].title_ja ? " " : "",
+				r->isms[i].title_ja ? r->isms[i].title_ja : "");
+		fputc('\n', f);
+	}
+	show_compliance(c, f, r);
 	show_marks(c, f, "活動区分", "activities", &r->activities, cat->activities);
 	show_marks(c, f, "主たる担当部門", "departments", &r->departments, cat->departments);
 	show_notes(c, f, &r->notes, 0);

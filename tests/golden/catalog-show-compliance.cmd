@@ -1,0 +1,1 @@
+catalog show atla-ssr S6.1.3.d.i
