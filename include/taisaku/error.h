@@ -7,6 +7,7 @@
 #ifndef TAISAKU_ERROR_H
 #define TAISAKU_ERROR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef enum tk_status {
@@ -40,6 +41,10 @@ tk_status tk_error_set(tk_error *err, tk_status status, const char *file,
 	int line, int column, const char *key,
 	const char *ja_fmt, const char *en_fmt, ...)
 	__attribute__((format(printf, 8, 9)));
+
+/* Writes a message's Japanese and English texts from one argument list:
+ * both formats take the same arguments. Each buffer holds size bytes. */
+void tk_format_pair(char *ja, char *en, size_t size, const char *ja_fmt, const char *en_fmt, va_list ap);
 
 /* The same with the two messages already written. */
 tk_status tk_error_set_texts(tk_error *err, tk_status status, const char *file,

@@ -37,7 +37,8 @@ size_t *tk_evaluation_under_ranked(const tk_evaluation *e);
  * printf's %.1f would round an exact half to even. */
 double tk_round1(double x);
 
-/* Writes s as a YAML double-quoted scalar. */
+/* Writes s as a YAML double-quoted scalar, escaping what YAML would
+ * otherwise read as a line break (src/lib/yaml_write.c). */
 void tk_yaml_quote(FILE *out, const char *s);
 
 /* ---- reports for people (taisaku report) ---- */

@@ -12,47 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "taisaku/report.h"
 #include "taisaku/workbook.h"
 #include "workbook_internal.h"
-
-/* The character at p if it is one of the few that YAML would take as a
- * line break or a byte-order mark inside a quoted scalar; 0 otherwise. */
-static unsigned special_char(const unsigned char *p)
-{
-	if (p[0] == 0xc2 && p[1] == 0x85)
-		return 0x85;
-	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
-		return p[2] == 0xa8 ? 0x2028 : 0x2029;
-	if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
-		return 0xfeff;
-	return 0;
-}
-
-void tk_write_yaml_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		unsigned sp = special_char(p);
-		if (sp) {
-			fprintf(f, "\\u%04X", sp);
-			p += sp == 0x85 ? 1 : 2;
-			continue;
-		}
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\t': fputs("\\t", f); break;
-		case '\r': fputs("\\r", f); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(f, "\\x%02X", *p);
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
-}
 
 /* An ID is written plain when YAML would read it back as the same string;
  * catalogs' IDs always are, but a catalog is data and may surprise. */
@@ -67,7 +29,7 @@ static void write_key(FILE *f, const char *id)
 	if (plain)
 		fputs(id, f);
 	else
-		tk_write_yaml_string(f, id);
+		tk_yaml_quote(f, id);
 }
 
 /* A flow mapping is written as "{ a: 1, b: 2 }"; sep keeps track of the
@@ -89,7 +51,7 @@ static void str_field(flow *w, const char *k, const char *v)
 	if (!v)
 		return;
 	key(w, k);
-	tk_write_yaml_string(w->f, v);
+	tk_yaml_quote(w->f, v);
 }
 
 /* Dates were checked as YYYY-MM-DD when read, so they go plain, as people

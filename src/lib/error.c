@@ -34,17 +34,23 @@ tk_status tk_error_set_texts(tk_error *err, tk_status status, const char *file,
 	return status;
 }
 
+void tk_format_pair(char *ja, char *en, size_t size, const char *ja_fmt, const char *en_fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	vsnprintf(ja, size, ja_fmt, ap);
+	vsnprintf(en, size, en_fmt, ap2);
+	va_end(ap2);
+}
+
 tk_status tk_error_set(tk_error *err, tk_status status, const char *file,
 	int line, int column, const char *key,
 	const char *ja_fmt, const char *en_fmt, ...)
 {
 	char ja[TK_ERROR_TEXT], en[TK_ERROR_TEXT];
-	va_list ap, ap2;
+	va_list ap;
 	va_start(ap, en_fmt);
-	va_copy(ap2, ap);
-	vsnprintf(ja, sizeof(ja), ja_fmt, ap);
-	vsnprintf(en, sizeof(en), en_fmt, ap2);
-	va_end(ap2);
+	tk_format_pair(ja, en, TK_ERROR_TEXT, ja_fmt, en_fmt, ap);
 	va_end(ap);
 	return tk_error_set_texts(err, status, file, line, column, key, ja, en);
 }

@@ -359,26 +359,6 @@ static json_t *catalog_tree(const tk_catalog *cat)
 
 /* ---- writing a jansson tree as block YAML ---- */
 
-void tk_yaml_quote(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\r': fputs("\\r", out); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(out, "\\x%02x", *p);
-			else
-				fputc(*p, out);
-		}
-	}
-	fputc('"', out);
-}
-
 static void indent(FILE *out, int n)
 {
 	for (int i = 0; i < n; i++)

@@ -11,12 +11,9 @@ tk_status tk_walk_fail(tk_walk *w, const tk_ynode *n, const char *key,
 	const char *ja_fmt, const char *en_fmt, ...)
 {
 	char ja[TK_ERROR_TEXT], en[TK_ERROR_TEXT];
-	va_list ap, ap2;
+	va_list ap;
 	va_start(ap, en_fmt);
-	va_copy(ap2, ap);
-	vsnprintf(ja, sizeof(ja), ja_fmt, ap);
-	vsnprintf(en, sizeof(en), en_fmt, ap2);
-	va_end(ap2);
+	tk_format_pair(ja, en, TK_ERROR_TEXT, ja_fmt, en_fmt, ap);
 	va_end(ap);
 	return tk_walk_fail_texts(w, n, key, ja, en);
 }

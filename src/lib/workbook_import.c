@@ -66,12 +66,9 @@ static void problem(tk_import *im, const char *file, const char *ja, const char 
 static void problem(tk_import *im, const char *file, const char *ja, const char *en, ...)
 {
 	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
-	va_list ap, ap2;
+	va_list ap;
 	va_start(ap, en);
-	va_copy(ap2, ap);
-	vsnprintf(tja, sizeof(tja), ja, ap);
-	vsnprintf(ten, sizeof(ten), en, ap2);
-	va_end(ap2);
+	tk_format_pair(tja, ten, TK_ERROR_TEXT, ja, en, ap);
 	va_end(ap);
 	problem_texts(im, file, tja, ten);
 }
@@ -110,12 +107,9 @@ static void cell_problemf(tk_import *im, const where *w, const char *ja, const c
 static void cell_problemf(tk_import *im, const where *w, const char *ja, const char *en, ...)
 {
 	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
-	va_list ap, ap2;
+	va_list ap;
 	va_start(ap, en);
-	va_copy(ap2, ap);
-	vsnprintf(tja, sizeof(tja), ja, ap);
-	vsnprintf(ten, sizeof(ten), en, ap2);
-	va_end(ap2);
+	tk_format_pair(tja, ten, TK_ERROR_TEXT, ja, en, ap);
 	va_end(ap);
 	cell_problem(im, w, tja, ten);
 }
@@ -953,7 +947,7 @@ static void fill_target(FILE *f, const void *x, size_t r)
 		a->override_level[r]);
 	if (a->override_reason[r]) {
 		fputs(", reason: ", f);
-		tk_write_yaml_string(f, a->override_reason[r]);
+		tk_yaml_quote(f, a->override_reason[r]);
 	}
 	fprintf(f, ", weight: %s }", w);
 }
@@ -968,7 +962,7 @@ static const char *const META_NAMES[M_FIELDS] = {
 static void opt_string(FILE *f, const char *s)
 {
 	if (s)
-		tk_write_yaml_string(f, s);
+		tk_yaml_quote(f, s);
 	else
 		fputc('-', f);
 }

@@ -133,8 +133,6 @@ void wb_column_name(uint32_t col, char buf[8]);
 /* One requirement's entry as the canonical text writes it ("{ core: 3, ... }"). */
 void tk_write_rating_flow(FILE *f, const tk_catalog *cat, const tk_rating *rt);
 
-/* A string as a YAML double-quoted scalar that reads back byte for byte. */
-void tk_write_yaml_string(FILE *f, const char *s);
 
 /* The text of a cell, or NULL when it is empty or absent. */
 const char *wb_sheet_cell(const wb_sheet *s, uint32_t row, uint32_t col);

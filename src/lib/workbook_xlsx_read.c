@@ -216,12 +216,9 @@ static tk_status zfail(zipr *z, const char *ja, const char *en, ...)
 static tk_status zfail(zipr *z, const char *ja, const char *en, ...)
 {
 	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
-	va_list ap, ap2;
+	va_list ap;
 	va_start(ap, en);
-	va_copy(ap2, ap);
-	vsnprintf(tja, sizeof(tja), ja, ap);
-	vsnprintf(ten, sizeof(ten), en, ap2);
-	va_end(ap2);
+	tk_format_pair(tja, ten, TK_ERROR_TEXT, ja, en, ap);
 	va_end(ap);
 	return tk_error_set_texts(z->err, TK_EINPUT, z->name, 0, 0, NULL, tja, ten);
 }
