@@ -1400,6 +1400,36 @@ static tk_status reload(tk_import *im, const tk_assessment *merged, tk_assessmen
 	return st;
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* A workbook belongs to the assessment it was exported from. With --base,
+ * one exported from another system or another round (its hidden sheet says
+ * so) is refused, rather than its values taken in without a word. */
+static void check_same_round(tk_import *im)
+{
+	if (!im->base)
+		return;
+	const tk_assessment *b = im->base;
+	for (size_t i = 0; i < im->n_wbs; i++) {
+		const part *p = &im->parts[i];
+		if (!p->has_meta)
+			continue;
+		if (!same_text(p->a.system_name, b->system_name))
+			problem(im, p->wb->name,
+				"別のシステム「%s」の評価シートから書き出されたブックです（--base は「%s」）",
+				"this workbook was exported from another system's assessment ('%s'; --base is '%s')",
+				p->a.system_name ? p->a.system_name : "-", b->system_name ? b->system_name : "-");
+		else if (!same_text(p->a.date, b->date))
+			problem(im, p->wb->name,
+				"別の回（評価日 %s）の評価シートから書き出されたブックです（--base の評価日は %s）",
+				"this workbook was exported from another round (dated %s; --base is dated %s)",
+				p->a.date ? p->a.date : "-", b->date ? b->date : "-");
+	}
+}
+
 tk_status tk_import_finish(tk_import *im, tk_assessment **out)
 {
 	*out = NULL;
@@ -1430,6 +1460,7 @@ tk_status tk_import_finish(tk_import *im, tk_assessment **out)
 	if (!meta && !im->base)
 		problem(im, "", "どのブックにも taisaku シートがありません（CSV だけを読み込むときは --base で元の評価シートを指定してください）",
 			"no workbook has a taisaku sheet (to import CSV files only, name the original assessment with --base)");
+	check_same_round(im);
 	if (im->n_problems)
 		return TK_EINPUT;
 	merged->path = "import";
