@@ -46,85 +46,25 @@ The script prints the consistency checks at the end and exits with status 1
 if one fails.
 """
 
-import argparse
-import hashlib
-import os
 import re
 import sys
-import unicodedata
 
-import yaml
+import seedlib
+from seedlib import (Checks, arg_parser, check_fragments, check_no_pua, check_reload, check_unique,
+                     checked_documents, checked_note, clean, join_wrapped, note, squash, walk, write_catalog)
 
 SEED_NAME = "seeds/000_eb8ca8ef60ce7ee9.txt"
 SEED_SHA256 = "716d45a664ba027edb28dc90f3a0622137e2a66c16c97e1200452d8a88fa7c31"
 
 # --------------------------------------------------------------------------
-# Text helpers (as in tools/ecom2yaml.py)
+# Text helpers (shared ones in tools/seedlib.py)
 # --------------------------------------------------------------------------
 
 FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def is_wide(ch):
-    """A character of Japanese running text (a space next to it is layout noise)."""
-    if not ch or ord(ch) < 0x80:
-        return False
-    eaw = unicodedata.east_asian_width(ch)
-    if eaw in ("W", "F", "H"):
-        return True
-    return eaw == "A" and ord(ch) >= 0x2000 or ch in "×"
-
-
-def clean(s):
-    """Remove layout spaces: runs of spaces between two wide characters,
-    leading/trailing spaces; collapse other space runs to one."""
-    s = s.replace("\u3000", " ").strip()
-    out = []
-    i, n = 0, len(s)
-    while i < n:
-        ch = s[i]
-        if ch == " ":
-            j = i
-            while j < n and s[j] == " ":
-                j += 1
-            prev = out[-1] if out else ""
-            nxt = s[j] if j < n else ""
-            if not (is_wide(prev) and is_wide(nxt)):
-                out.append(" ")
-            i = j
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out).strip()
-
-
-def squash(s):
-    """For comparisons: drop every kind of whitespace."""
-    return re.sub(r"\s+", "", s)
-
-
-def join_wrapped(a, b):
-    """Join two physical lines of one sentence."""
-    a, b = a.rstrip(), b.lstrip()
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return a + " " + b
-    return a + b
-
-
-class Seed:
-    def __init__(self, path):
-        raw = open(path, "rb").read()
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest != SEED_SHA256:
-            sys.exit("%s: unexpected SHA-256 %s" % (path, digest))
-        self.lines = raw.decode("utf-8").split("\n")
-        self.flat = squash("".join(self.lines))
-
-    def line(self, n):
-        return self.lines[n - 1]
-
-    def occurs(self, text):
-        return squash(text) in self.flat
+class Seed(seedlib.Seed):
+    sha256 = SEED_SHA256
 
 
 # --------------------------------------------------------------------------
@@ -236,12 +176,6 @@ def parse_section(seed, sec):
                 cur.text.append(raw)
                 cur.text_lines.append(n)
     return root
-
-
-def walk(node):
-    yield node
-    for c in node.children:
-        yield from walk(c)
 
 
 # --------------------------------------------------------------------------
@@ -919,23 +853,6 @@ def parse_glossary(seed):
 # Building the catalog
 # --------------------------------------------------------------------------
 
-def note(text_en, ref=None, text_ja=None):
-    d = {"text_en": text_en}
-    if text_ja:
-        d["text_ja"] = text_ja
-    if ref:
-        d["ref"] = "l.%d" % ref
-    return d
-
-
-def checked_note(seed, text_en, line, text_ja):
-    if text_ja is not None and line is not None:
-        window = squash("".join(seed.lines[max(0, line - 4):line + 3]))
-        if squash(text_ja) not in window:
-            raise SystemExit("note text_ja %r not found near l.%d" % (text_ja, line))
-    return note(text_en, line, text_ja)
-
-
 def prepare(node):
     """A short numbered phrase without text or sub-items is the item's text."""
     for nd in walk(node):
@@ -1023,10 +940,7 @@ def build_requirement(seed, nd, used):
             ps.append(p)
         r["parameters"] = ps
     if data["docs"]:
-        for dname in data["docs"]:
-            if not seed.occurs(dname):
-                raise SystemExit("%s: document %r not in the seed" % (rid, dname))
-        r["documents_ja"] = list(data["docs"])
+        r["documents_ja"] = checked_documents(seed, rid, data["docs"])
     for t, line, j in REQ_NOTES.get(rid, []):
         notes.append(checked_note(seed, t, line, j))
     if notes:
@@ -1132,50 +1046,9 @@ def build(seed):
 # YAML output
 # --------------------------------------------------------------------------
 
-QUOTE_RE = re.compile(r"^(\d+(\.\d+)*|[otx\-]|t\|x|o\|t|[yYnN]|yes|no|on|off|true|false|null|~)$")
-
-
-class Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
-
-
-def _str(dumper, s):
-    if "\n" in s:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style="|")
-    if QUOTE_RE.match(s):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style='"')
-    return dumper.represent_scalar("tag:yaml.org,2002:str", s)
-
-
-Dumper.add_representer(str, _str)
-
-
-class UniqueKeyLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for k, _ in node.value:
-            key = self.construct_object(k, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(None, None, "duplicate key %r" % key, k.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def drop_empty(node):
-    if isinstance(node, dict):
-        return type(node)((k, drop_empty(v)) for k, v in node.items() if v not in ("", [], None))
-    if isinstance(node, list):
-        return type(node)(drop_empty(x) for x in node)
-    return node
-
-
 def dump(catalog):
-    catalog = drop_empty(catalog)
-    head = ("# taisaku catalog: システムセキュリティ実施要領 (防衛装備庁, 令和４年３月３１日), explanatory material.\n"
-            "# Generated by tools/atla2yaml.py from %s; edit the script, not this file.\n" % SEED_NAME)
-    return head + yaml.dump(catalog, Dumper=Dumper, allow_unicode=True, sort_keys=False,
-                            width=10000, indent=2, default_flow_style=False)
+    return seedlib.dump(catalog, "システムセキュリティ実施要領 (防衛装備庁, 令和４年３月３１日), explanatory material.",
+                       "atla2yaml.py", SEED_NAME)
 
 
 # --------------------------------------------------------------------------
@@ -1191,32 +1064,8 @@ AID_ROWS = {2: 16, 3: 24, 4: 13, 5: 27, 6: 20, 7: 14, 8: 18, 9: 21, 10: 6, 11: 5
 AID_LEAVES = {2: 15, 3: 23, 4: 13, 5: 24, 6: 19, 7: 13, 8: 16, 9: 19, 10: 6, 11: 5, 12: 17}
 
 
-def walk_texts(node, path=""):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            k = str(k)
-            if k.endswith("_ja") and isinstance(v, str):
-                yield path + "/" + k, v
-            elif k.endswith("_ja") and isinstance(v, list):
-                for i, x in enumerate(v):
-                    yield "%s/%s[%d]" % (path, k, i), x
-            elif k == "value" and isinstance(v, str):
-                yield path + "/" + k, v
-            else:
-                yield from walk_texts(v, path + "/" + k)
-    elif isinstance(node, list):
-        for i, x in enumerate(node):
-            yield from walk_texts(x, "%s[%d]" % (path, i))
-
-
 def run_checks(catalog, yaml_text, seed, stats, gl):
-    ok = True
-
-    def check(label, good, detail=""):
-        nonlocal ok
-        print("  [%s] %s%s" % ("ok" if good else "FAIL", label, (": " + detail) if detail else ""))
-        ok = ok and good
-
+    check = Checks()
     views = catalog["views"]
     domains = [d for v in views for d in v["domains"]]
     reqs = [r for d in domains for r in d["requirements"]]
@@ -1240,8 +1089,7 @@ def run_checks(catalog, yaml_text, seed, stats, gl):
     check("glossary entries numbered 1..44", [g["num"] for g in gl] == list(range(1, 45)), str(len(gl)))
     ids = [v["id"] for v in views] + [d["id"] for d in domains] + [r["id"] for r in reqs] + \
         [p["id"] for r in reqs for p in r.get("parameters", [])]
-    dup = sorted({i for i in ids if ids.count(i) > 1})
-    check("IDs unique (views, domains, requirements, parameters)", not dup, ", ".join(dup) or str(len(ids)))
+    check_unique(check, "IDs unique (views, domains, requirements, parameters)", ids)
     check("requirement IDs follow S<sec>.<clause>[.<item>[.<sub>[.<subsub>]]]",
           all(re.match(r"^S(1[0-2]|[2-9])\.[1-9](\.[1-9](\.[a-j](\.(i|ii|iii|iv))?)?)?$", r["id"]) for r in reqs))
     check("every requirement has title_ja, title_en, purpose_ja, modality",
@@ -1249,25 +1097,9 @@ def run_checks(catalog, yaml_text, seed, stats, gl):
     check("every requirement without role_ja says why in a note",
           all(r.get("role_ja") or any("role_ja is left out" in n["text_en"] for n in r.get("notes", [])) for r in reqs),
           "%d without role_ja" % sum(1 for r in reqs if not r.get("role_ja")))
-    try:
-        back = yaml.load(yaml_text, Loader=UniqueKeyLoader)
-        check("YAML re-loads without duplicate keys and equals the data", back == drop_empty(catalog))
-    except yaml.YAMLError as e:
-        check("YAML re-loads without duplicate keys", False, str(e))
-    pua = sum(1 for ch in yaml_text if 0xE000 <= ord(ch) <= 0xF8FF)
-    check("private-use characters in the YAML", pua == 0, str(pua))
-    bad, total, total15 = [], 0, 0
-    for path, text in walk_texts({"views": views, "glossary": catalog["glossary"]}):
-        for frag in text.split("\n"):
-            total += 1
-            if len(squash(frag)) >= 15:
-                total15 += 1
-            if not seed.occurs(frag):
-                bad.append((path, frag))
-    check("Japanese text fragments found in the seed (spaces and newlines removed)", not bad,
-          "%d of %d (%d of them >= 15 characters)" % (total - len(bad), total, total15))
-    for path, frag in bad[:10]:
-        print("        missing:", path, frag[:60])
+    check_reload(check, yaml_text, catalog)
+    check_no_pua(check, yaml_text)
+    check_fragments(check, {"views": views, "glossary": catalog["glossary"]}, seed.occurs)
     nbad = [n["text_ja"] for n in catalog["notes"] if n.get("text_ja") and not seed.occurs(n["text_ja"])]
     check("note text_ja found in the seed", not nbad, str(nbad[:3]))
     p = next(r for r in reqs if r["id"] == "S6.1.3.d.i")
@@ -1286,18 +1118,11 @@ def run_checks(catalog, yaml_text, seed, stats, gl):
     for r in reqs:
         roles[r.get("role_ja", "(none)")] = roles.get(r.get("role_ja", "(none)"), 0) + 1
     print("  roles: " + ", ".join("%s %d" % kv for kv in sorted(roles.items(), key=lambda kv: -kv[1])))
-    return ok
+    return check.ok
 
 
 def main(argv=None):
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(here)
-    default_seed = os.path.join(root, SEED_NAME)
-    if not os.path.exists(default_seed):
-        default_seed = os.path.join("/work/shared", SEED_NAME)
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seed", default=default_seed)
-    ap.add_argument("--out", default=os.path.join(root, "catalogs", "atla-ssr.yaml"))
+    ap = arg_parser(__doc__, SEED_NAME, "atla-ssr.yaml")
     ap.add_argument("--dump", action="store_true", help="print the parsed structure and exit")
     args = ap.parse_args(argv)
     seed = Seed(args.seed)
@@ -1311,9 +1136,7 @@ def main(argv=None):
         return 0
     catalog, stats, gl = build(seed)
     text = dump(catalog)
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote %s (%d bytes)" % (args.out, len(text.encode("utf-8"))))
+    write_catalog(args.out, text)
     return 0 if run_checks(catalog, text, seed, stats, gl) else 1
 
 

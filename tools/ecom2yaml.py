@@ -21,14 +21,12 @@ domain, points, purposes, ISMS, title_en, a text spot-check against the
 seed) and exits with status 1 if one fails.
 """
 
-import argparse
-import hashlib
-import os
 import re
 import sys
-import unicodedata
 
-import yaml
+import seedlib
+from seedlib import (Checks, Flow, arg_parser, check_no_pua, check_reload, clean, join_wrapped, note, squash,
+                     write_catalog)
 
 SEED_NAME = "seeds/002_d46bb20b393115b9.txt"
 SEED_SHA256 = "310e771f0a50e43e98d6267dfe40fb73b47cca1df47f6ed01bc7eafd73245128"
@@ -36,7 +34,7 @@ PART2_FIRST = 8463          # "第２部 対策要求事項の解説"
 COMMITTEE_MARK = "セキュリティ対策評価モデルの開発プロジェクト委員リスト"
 
 # --------------------------------------------------------------------------
-# Text helpers
+# Text helpers (shared ones in tools/seedlib.py)
 # --------------------------------------------------------------------------
 
 FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -49,85 +47,21 @@ def to_ascii_id(s):
     return s.translate(FW_DIGITS).translate(FW_ALPHA)
 
 
-def is_wide(ch):
-    """A character of Japanese running text (a space next to it is layout noise)."""
-    if not ch or ord(ch) < 0x80:
-        return False
-    eaw = unicodedata.east_asian_width(ch)
-    if eaw in ("W", "F", "H"):
-        return True
-    # ambiguous-width symbols used in the seed (○ △ × ― ● ▲ ① …)
-    return eaw == "A" and ord(ch) >= 0x2000 or ch in "×"
-
-
 _SPACES = re.compile(r" +")
-
-
-def clean(s):
-    """Remove layout spaces: runs of spaces between two wide characters,
-    leading/trailing spaces; collapse other space runs to one."""
-    s = s.replace("\u3000", " ").strip()
-    out = []
-    i = 0
-    n = len(s)
-    while i < n:
-        ch = s[i]
-        if ch == " ":
-            j = i
-            while j < n and s[j] == " ":
-                j += 1
-            prev = out[-1] if out else ""
-            nxt = s[j] if j < n else ""
-            if is_wide(prev) and is_wide(nxt):
-                pass                      # noise between two full-width chars
-            else:
-                out.append(" ")
-            i = j
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out).strip()
-
-
-def squash(s):
-    """For comparisons: drop every kind of whitespace."""
-    return re.sub(r"\s+", "", s)
-
-
-def join_wrapped(a, b):
-    """Join two physical lines of one sentence."""
-    a = a.rstrip()
-    b = b.lstrip()
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return a + " " + b
-    return a + b
 
 
 # --------------------------------------------------------------------------
 # Seed access
 # --------------------------------------------------------------------------
 
-class Seed:
-    def __init__(self, path):
-        raw = open(path, "rb").read()
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest != SEED_SHA256:
-            sys.exit("%s: unexpected SHA-256 %s (the script encodes line numbers of %s)"
-                     % (path, digest, SEED_SHA256))
-        self.lines = raw.decode("utf-8").split("\n")
-        self.flat = squash("".join(self.lines))
-
-    def line(self, n):
-        """1-based line access."""
-        return self.lines[n - 1]
+class Seed(seedlib.Seed):
+    sha256 = SEED_SHA256
+    explain_mismatch = True
 
     def rng(self, a, b):
         """Lines a..b inclusive (1-based) as (lineno, text), blank lines dropped."""
         return [(n, self.lines[n - 1]) for n in range(a, b + 1)
                 if self.lines[n - 1].strip()]
-
-    def occurs(self, text):
-        return squash(text) in self.flat
 
 
 def cell_text(seed, a, b, keep_breaks=True):
@@ -1052,15 +986,6 @@ TARGETS = {5: {"critical": 5, "important": 5, "general": 4, "low": 4},
 # Assembly
 # --------------------------------------------------------------------------
 
-def note(text_en, ref=None, text_ja=None):
-    d = {"text_en": text_en}
-    if text_ja:
-        d["text_ja"] = text_ja
-    if ref:
-        d["ref"] = "l.%d" % ref
-    return d
-
-
 def ranges_text(seed, ranges):
     return "\n".join(cell_text(seed, a, b) for a, b in ranges)
 
@@ -1602,62 +1527,11 @@ def build_requirement(seed, r, ch3_item, appx):
 # YAML output
 # --------------------------------------------------------------------------
 
-QUOTE_RE = re.compile(r"^(\d+(\.\d+)*|[otx\-]|t\|x|o\|t|[yYnN]|yes|no|on|off|true|false|null|~)$")
-
-
-class Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)     # indent block sequences
-
-
-def _str(dumper, s):
-    if "\n" in s:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style="|")
-    if QUOTE_RE.match(s):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style='"')
-    return dumper.represent_scalar("tag:yaml.org,2002:str", s)
-
-
-class Flow(list):
-    """A short list written in flow style: [a, b]."""
-
-
-def _flow(dumper, data):
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
-
-
-Dumper.add_representer(str, _str)
-Dumper.add_representer(Flow, _flow)
-
-
-class UniqueKeyLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for k, _ in node.value:
-            key = self.construct_object(k, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(None, None, "duplicate key %r" % key,
-                                                        k.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def drop_empty(node):
-    """Leaves out keys whose text the seed does not print (empty strings):
-    the catalog format has no empty values, only absent ones."""
-    if isinstance(node, dict):
-        return type(node)((k, drop_empty(v)) for k, v in node.items() if v != "")
-    if isinstance(node, list):
-        return type(node)(drop_empty(x) for x in node)
-    return node
-
-
 def dump(catalog):
-    catalog = drop_empty(catalog)
-    head = ("# taisaku catalog: ECOM セキュリティ対策評価モデル (2004).\n"
-            "# Generated by tools/ecom2yaml.py from %s; edit the script, not this file.\n" % SEED_NAME)
-    return head + yaml.dump(catalog, Dumper=Dumper, allow_unicode=True, sort_keys=False,
-                            width=10000, indent=2, default_flow_style=False)
+    """Only empty strings (text the seed does not print) are left out: the
+    empty lists of this catalog (isms: []) say something."""
+    return seedlib.dump(catalog, "ECOM セキュリティ対策評価モデル (2004).", "ecom2yaml.py", SEED_NAME,
+                        empty=("",))
 
 
 # --------------------------------------------------------------------------
@@ -1665,20 +1539,9 @@ def dump(catalog):
 # --------------------------------------------------------------------------
 
 def walk_texts(node, path=""):
-    """Every Japanese text of a requirement, with its path."""
-    if isinstance(node, dict):
-        for k, v in node.items():
-            k = str(k)
-            if k.endswith("_ja") and isinstance(v, str):
-                yield path + "/" + k, v
-            elif k.endswith("_ja") and isinstance(v, list):
-                for i, x in enumerate(v):
-                    yield "%s/%s[%d]" % (path, k, i), x
-            else:
-                yield from walk_texts(v, path + "/" + k)
-    elif isinstance(node, list):
-        for i, x in enumerate(node):
-            yield from walk_texts(x, "%s[%d]" % (path, i))
+    """Every Japanese text of a requirement, with its path (the *_ja keys
+    only: this catalog has no parameter values)."""
+    return seedlib.walk_texts(node, path, values=False)
 
 
 def count_points(reqs):
@@ -1686,13 +1549,7 @@ def count_points(reqs):
 
 
 def run_checks(catalog, yaml_text, seed, log_lines):
-    ok = True
-
-    def check(label, good, detail=""):
-        nonlocal ok
-        print("  [%s] %s%s" % ("ok" if good else "FAIL", label, (": " + detail) if detail else ""))
-        ok = ok and good
-
+    check = Checks()
     views = catalog["views"]
     subviews = [s for v in views for s in v["subviews"]]
     domains = [d for s in subviews for d in s["domains"]]
@@ -1721,13 +1578,8 @@ def run_checks(catalog, yaml_text, seed, log_lines):
     ids = [r["id"] for r in reqs] + [d["id"] for d in domains] + [s["id"] for s in subviews] + \
         [v["id"] for v in views]
     check("IDs unique", len(ids) == len(set(ids)))
-    try:
-        yaml.load(yaml_text, Loader=UniqueKeyLoader)
-        check("YAML re-loads without duplicate keys", True)
-    except yaml.YAMLError as e:
-        check("YAML re-loads without duplicate keys", False, str(e))
-    pua = sum(1 for ch in yaml_text if 0xE000 <= ord(ch) <= 0xF8FF)
-    check("private-use characters in the YAML", pua == 0, str(pua))
+    check_reload(check, yaml_text)
+    check_no_pua(check, yaml_text)
     # text fidelity: every line of every Japanese text (≥20 chars) occurs in the seed
     bad = []
     total = 0
@@ -1760,18 +1612,11 @@ def run_checks(catalog, yaml_text, seed, log_lines):
         print("Parser decisions worth a look:")
         for rid, n, msg in log_lines:
             print("   %s l.%d %s" % (rid, n, msg))
-    return ok
+    return check.ok
 
 
 def main(argv=None):
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(here)
-    default_seed = os.path.join(root, SEED_NAME)
-    if not os.path.exists(default_seed):
-        default_seed = os.path.join("/work/shared", SEED_NAME)
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seed", default=default_seed)
-    ap.add_argument("--out", default=os.path.join(root, "catalogs", "ecom-2004.yaml"))
+    ap = arg_parser(__doc__, SEED_NAME, "ecom-2004.yaml")
     ap.add_argument("--dump-points", nargs="*", metavar="ID",
                     help="print the parsed points of these requirements and exit")
     args = ap.parse_args(argv)
@@ -1787,9 +1632,7 @@ def main(argv=None):
         return 0
     catalog, raw_reqs, log_lines = build(seed)
     text = dump(catalog)
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote %s (%d bytes)" % (args.out, len(text.encode("utf-8"))))
+    write_catalog(args.out, text)
     return 0 if run_checks(catalog, text, seed, log_lines) else 1
 
 

@@ -56,14 +56,12 @@ The script prints the consistency checks at the end and exits with status 1
 if one fails.
 """
 
-import argparse
-import hashlib
-import os
 import re
 import sys
-import unicodedata
 
-import yaml
+import seedlib
+from seedlib import (Checks, arg_parser, check_fragments, check_no_pua, check_reload, check_unique, is_wide,
+                     join_wrapped, note, squash, walk, walk_texts, write_catalog)
 
 SEED_NAME = "seeds/001_28f1e19045113924.txt"
 SEED_SHA256 = "5120a866d89c2b9e313a16c164ff2c156e5c7eb0883bb4928f7a05d8ebf38801"
@@ -75,22 +73,22 @@ TABLE1_LINES = (761, 811)       # header row + rows 1-50
 TABLE2_LINES = (815, 851)       # header row + rows 1-36
 
 # --------------------------------------------------------------------------
-# Text helpers
+# Text helpers (shared ones in tools/seedlib.py)
 # --------------------------------------------------------------------------
-
-
-def is_wide(ch):
-    """A character of Japanese running text (a space next to it is layout noise)."""
-    if not ch or ord(ch) < 0x80:
-        return False
-    eaw = unicodedata.east_asian_width(ch)
-    if eaw in ("W", "F", "H"):
-        return True
-    return eaw == "A" and ord(ch) >= 0x2000 or ch in "×"
 
 
 def is_alnum_ascii(ch):
     return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+def also_drop(prev, nxt, s, j, out):
+    """The spaces this extraction adds besides those between two wide
+    characters (see clean)."""
+    ref_next = re.match(r"\d+\.\d", s[j:]) is not None
+    ref_prev = re.search(r"\d+(\.\d+)+(\([^()]*\))*$", "".join(out[-40:])) is not None
+    return prev in "。、" or nxt in "。、" or \
+        (is_wide(prev) and is_alnum_ascii(nxt) and not ref_next) or \
+        (is_alnum_ascii(prev) and is_wide(nxt) and not ref_prev)
 
 
 def clean(s):
@@ -98,59 +96,15 @@ def clean(s):
     。 or 、, or between a wide character and an ASCII letter or digit (except
     next to a dotted reference such as 1.4.2.2(2)(a)); leading/trailing
     spaces; collapse other runs to one."""
-    s = s.replace("\u3000", " ").strip()
-    out = []
-    i, n = 0, len(s)
-    while i < n:
-        ch = s[i]
-        if ch == " ":
-            j = i
-            while j < n and s[j] == " ":
-                j += 1
-            prev = out[-1] if out else ""
-            nxt = s[j] if j < n else ""
-            ref_next = re.match(r"\d+\.\d", s[j:]) is not None
-            ref_prev = re.search(r"\d+(\.\d+)+(\([^()]*\))*$", "".join(out[-40:])) is not None
-            drop = (is_wide(prev) and is_wide(nxt)) or prev in "。、" or nxt in "。、" or \
-                (is_wide(prev) and is_alnum_ascii(nxt) and not ref_next) or \
-                (is_alnum_ascii(prev) and is_wide(nxt) and not ref_prev)
-            if not drop:
-                out.append(" ")
-            i = j
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out).strip()
+    return seedlib.clean(s, also_drop)
 
 
-def squash(s):
-    """For comparisons: drop every kind of whitespace."""
-    return re.sub(r"\s+", "", s)
+class Seed(seedlib.Seed):
+    sha256 = SEED_SHA256
 
-
-def join_wrapped(a, b):
-    """Join two physical lines of one sentence."""
-    a, b = a.rstrip(), b.lstrip()
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return a + " " + b
-    return a + b
-
-
-class Seed:
-    def __init__(self, path):
-        raw = open(path, "rb").read()
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest != SEED_SHA256:
-            sys.exit("%s: unexpected SHA-256 %s" % (path, digest))
-        self.lines = raw.decode("utf-8").split("\n")
+    def printed(self, lines):
         # the comparison text: Markdown marks, list bullets and HTML tags are layout noise
-        self.flat = squash(re.sub(r"</?[bp]>", "", "".join(strip_markup(x) for x in self.lines)))
-
-    def line(self, n):
-        return self.lines[n - 1]
-
-    def occurs(self, text):
-        return squash(text) in self.flat
+        return re.sub(r"</?[bp]>", "", "".join(strip_markup(x) for x in lines))
 
 
 def strip_markup(raw):
@@ -284,12 +238,6 @@ def parse_body(seed):
         cur.pieces.append(s)
         cur.piece_lines.append(n)
     return root
-
-
-def walk(node):
-    yield node
-    for c in node.children:
-        yield from walk(c)
 
 
 # --------------------------------------------------------------------------
@@ -1341,23 +1289,9 @@ def general_notes(secs):
 # Building the catalog
 # --------------------------------------------------------------------------
 
-def note(text_en, ref=None, text_ja=None):
-    d = {"text_en": text_en}
-    if text_ja:
-        d["text_ja"] = text_ja
-    if ref:
-        d["ref"] = "l.%d" % ref
-    return d
-
-
 def checked_note(seed, text_en, line, text_ja):
-    if text_ja is not None and line is not None:
-        window = squash(re.sub(r"</?[bp]>", "", "".join(strip_markup(x) for x in seed.lines[max(0, line - 4):line + 3])))
-        if squash(text_ja) not in window:
-            raise SystemExit("note text_ja %r not found near l.%d" % (text_ja, line))
-    if text_ja is not None:
-        text_ja = clean(text_ja)
-    return note(text_en, line, text_ja)
+    """seedlib.checked_note; the quoted text_ja is printed with layout spaces, so it is cleaned."""
+    return seedlib.checked_note(seed, text_en, line, text_ja, tidy=clean)
 
 
 TRAIL = re.compile(r"(こと)?。?$")
@@ -1612,50 +1546,9 @@ def build(seed):
 # YAML output
 # --------------------------------------------------------------------------
 
-QUOTE_RE = re.compile(r"^(\d+(\.\d+)*|[otx\-]|t\|x|o\|t|[yYnN]|yes|no|on|off|true|false|null|~)$")
-
-
-class Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
-
-
-def _str(dumper, s):
-    if "\n" in s:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style="|")
-    if QUOTE_RE.match(s):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style='"')
-    return dumper.represent_scalar("tag:yaml.org,2002:str", s)
-
-
-Dumper.add_representer(str, _str)
-
-
-class UniqueKeyLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for k, _ in node.value:
-            key = self.construct_object(k, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(None, None, "duplicate key %r" % key, k.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def drop_empty(node):
-    if isinstance(node, dict):
-        return type(node)((k, drop_empty(v)) for k, v in node.items() if v not in ("", [], None))
-    if isinstance(node, list):
-        return type(node)(drop_empty(x) for x in node)
-    return node
-
-
 def dump(catalog):
-    catalog = drop_empty(catalog)
-    head = ("# taisaku catalog: 政府機関の情報セキュリティ対策のための統一技術基準（平成24年度版）（案）.\n"
-            "# Generated by tools/nisc2yaml.py from %s; edit the script, not this file.\n" % SEED_NAME)
-    return head + yaml.dump(catalog, Dumper=Dumper, allow_unicode=True, sort_keys=False,
-                            width=10000, indent=2, default_flow_style=False)
+    return seedlib.dump(catalog, "政府機関の情報セキュリティ対策のための統一技術基準（平成24年度版）（案）.",
+                        "nisc2yaml.py", SEED_NAME)
 
 
 # --------------------------------------------------------------------------
@@ -1690,32 +1583,8 @@ AID_ITEM_MODALITY = {"shall": 127 + 1, "consider": 31 + 2 + 2}
 AID_TABLE_ROWS = {1: 50, 2: 36}
 
 
-def walk_texts(node, path=""):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            k = str(k)
-            if k.endswith("_ja") and isinstance(v, str):
-                yield path + "/" + k, v
-            elif k.endswith("_ja") and isinstance(v, list):
-                for i, x in enumerate(v):
-                    yield "%s/%s[%d]" % (path, k, i), x
-            elif k == "value" and isinstance(v, str):
-                yield path + "/" + k, v
-            else:
-                yield from walk_texts(v, path + "/" + k)
-    elif isinstance(node, list):
-        for i, x in enumerate(node):
-            yield from walk_texts(x, "%s[%d]" % (path, i))
-
-
 def run_checks(catalog, yaml_text, seed, stats, root, secs, terms, tp, toc):
-    ok = True
-
-    def check(label, good, detail=""):
-        nonlocal ok
-        print("  [%s] %s%s" % ("ok" if good else "FAIL", label, (": " + detail) if detail else ""))
-        ok = ok and good
-
+    check = Checks()
     views = catalog["views"]
     subviews = [sv for v in views for sv in v["subviews"]]
     domains = [d for sv in subviews for d in sv["domains"]]
@@ -1768,8 +1637,7 @@ def run_checks(catalog, yaml_text, seed, stats, root, secs, terms, tp, toc):
           all(r.get(k) for r in reqs for k in ("title_ja", "title_en", "purpose_ja", "role_ja", "modality")))
     ids = [v["id"] for v in views] + [s["id"] for s in subviews] + [d["id"] for d in domains] + \
         [r["id"] for r in reqs] + [p["id"] for r in reqs for p in r.get("parameters", [])]
-    dup = sorted({i for i in ids if ids.count(i) > 1})
-    check("IDs unique (views, subviews, domains, requirements, parameters)", not dup, ", ".join(dup) or str(len(ids)))
+    check_unique(check, "IDs unique (views, subviews, domains, requirements, parameters)", ids)
     check("requirement IDs follow 2.x.y.z(n)(a)[(ア)]",
           all(re.match(r"^2\.[2-4]\.\d\.\d\(\d\)\([a-l]\)(\([アイウエオカキク]\))?$", r["id"]) for r in reqs))
     rows = {t: len(tp["rows"][t]) + 1 + len(dict(tp["headings"])[t]) for t in (1, 2)}
@@ -1778,28 +1646,12 @@ def run_checks(catalog, yaml_text, seed, stats, root, secs, terms, tp, toc):
     n_data = sum(len(tp["rows"][t]) for t in (1, 2))
     check("every data row of the tables is a point or a catalog note",
           npts + len(tp["unattached"]) == n_data, "%d points + %d notes = %d rows" % (npts, len(tp["unattached"]), n_data))
-    try:
-        back = yaml.load(yaml_text, Loader=UniqueKeyLoader)
-        check("YAML re-loads without duplicate keys and equals the data", back == drop_empty(catalog))
-    except yaml.YAMLError as e:
-        check("YAML re-loads without duplicate keys", False, str(e))
+    check_reload(check, yaml_text, catalog)
     check("deterministic: a second build gives the same bytes", dump(build(seed)[0]) == yaml_text)
-    pua = sum(1 for ch in yaml_text if 0xE000 <= ord(ch) <= 0xF8FF)
-    check("private-use characters in the YAML", pua == 0, str(pua))
+    check_no_pua(check, yaml_text)
     empty = [p for p, t in walk_texts(catalog) if not t.strip()]
     check("no empty text values", not empty, str(empty[:3]))
-    bad, total, total15 = [], 0, 0
-    for path, text in walk_texts({"views": views, "glossary": catalog["glossary"], "notes": catalog["notes"]}):
-        for frag in text.split("\n"):
-            total += 1
-            if len(squash(frag)) >= 15:
-                total15 += 1
-            if not seed.occurs(frag):
-                bad.append((path, frag))
-    check("Japanese text fragments found in the seed (spaces and newlines removed)", not bad,
-          "%d of %d (%d of them >= 15 characters)" % (total - len(bad), total, total15))
-    for path, frag in bad[:10]:
-        print("        missing:", path, frag[:60])
+    check_fragments(check, {"views": views, "glossary": catalog["glossary"], "notes": catalog["notes"]}, seed.occurs)
     n_params = sum(len(r.get("parameters", [])) for r in reqs)
     n_docs = sum(len(r.get("documents_ja", [])) for r in reqs)
     n_notes = sum(len(x.get("notes", [])) for x in reqs + domains + subviews + views) + len(catalog["notes"])
@@ -1807,18 +1659,11 @@ def run_checks(catalog, yaml_text, seed, stats, root, secs, terms, tp, toc):
     print("  parameters: %d; documents: %d; points (table rows): %d; title variants: %d; notes: %d "
           "(catalog %d); glossary: %d" % (n_params, n_docs, npts, n_var, n_notes, len(catalog["notes"]),
                                           len(catalog["glossary"])))
-    return ok
+    return check.ok
 
 
 def main(argv=None):
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(here)
-    default_seed = os.path.join(root, SEED_NAME)
-    if not os.path.exists(default_seed):
-        default_seed = os.path.join("/work/shared", SEED_NAME)
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seed", default=default_seed)
-    ap.add_argument("--out", default=os.path.join(root, "catalogs", "nisc-2012.yaml"))
+    ap = arg_parser(__doc__, SEED_NAME, "nisc-2012.yaml")
     ap.add_argument("--dump", action="store_true", help="print the parsed structure and exit")
     args = ap.parse_args(argv)
     seed = Seed(args.seed)
@@ -1831,9 +1676,7 @@ def main(argv=None):
         return 0
     catalog, stats, root_, secs, terms, tp, toc = build(seed)
     text = dump(catalog)
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote %s (%d bytes)" % (args.out, len(text.encode("utf-8"))))
+    write_catalog(args.out, text)
     return 0 if run_checks(catalog, text, seed, stats, root_, secs, terms, tp, toc) else 1
 
 

@@ -42,69 +42,25 @@ The script prints the consistency checks at the end and exits with status 1
 if one fails.
 """
 
-import argparse
-import hashlib
-import os
 import re
 import sys
-import unicodedata
 
-import yaml
+import seedlib
+from seedlib import (Checks, arg_parser, check_fragments, check_no_pua, check_reload, check_unique,
+                     checked_documents, checked_note, clean, note, squash, write_catalog)
 
 SEED_NAME = "seeds/004_fbc96da3babfd6cd.txt"
 SEED_SHA256 = "8b456ca225285a0d8a509044e58041762c08fa8f35b95b7526e80561379ed792"
 
 # --------------------------------------------------------------------------
-# Text helpers (as in tools/atla2yaml.py)
+# Text helpers (shared ones in tools/seedlib.py)
 # --------------------------------------------------------------------------
 
 
-def is_wide(ch):
-    """A character of Japanese running text (a space next to it is layout noise)."""
-    if not ch or ord(ch) < 0x80:
-        return False
-    eaw = unicodedata.east_asian_width(ch)
-    if eaw in ("W", "F", "H"):
-        return True
-    return eaw == "A" and ord(ch) >= 0x2000 or ch in "×"
-
-
-def clean(s):
-    """Remove layout spaces: runs of spaces between two wide characters,
-    leading/trailing spaces; collapse other space runs to one."""
-    s = s.replace("\u3000", " ").strip()
-    out = []
-    i, n = 0, len(s)
-    while i < n:
-        ch = s[i]
-        if ch == " ":
-            j = i
-            while j < n and s[j] == " ":
-                j += 1
-            prev = out[-1] if out else ""
-            nxt = s[j] if j < n else ""
-            if not (is_wide(prev) and is_wide(nxt)):
-                out.append(" ")
-            i = j
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out).strip()
-
-
-def squash(s):
-    """For comparisons: drop every kind of whitespace."""
-    return re.sub(r"\s+", "", s)
-
-
 def join_wrapped(a, b):
-    """Join two physical lines of one sentence."""
-    a, b = a.rstrip(), b.lstrip()
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return a + " " + b
-    if b.startswith("http"):
-        return a + " " + b
-    return a + b
+    """Join two physical lines of one sentence (a URL on the second line is
+    set off by a space)."""
+    return seedlib.join_wrapped(a, b, url_space=True)
 
 
 def ends_unit(raw):
@@ -134,14 +90,11 @@ FOOTNOTE_MARKS = {
 CONTINUES = {370, 620}
 
 
-class Seed:
+class Seed(seedlib.Seed):
+    sha256 = SEED_SHA256
+
     def __init__(self, path):
-        raw = open(path, "rb").read()
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest != SEED_SHA256:
-            sys.exit("%s: unexpected SHA-256 %s" % (path, digest))
-        self.lines = raw.decode("utf-8").split("\n")
-        self.flat = squash("".join(self.lines))
+        super().__init__(path)
         self.noise = set()
         for a, b in NOISE_RANGES:
             self.noise |= set(range(a, b + 1))
@@ -151,9 +104,6 @@ class Seed:
                 text.append(self.text(n))
         # the seed without its layout noise: for text a footnote interrupts
         self.flat_clean = squash("".join(text))
-
-    def line(self, n):
-        return self.lines[n - 1]
 
     def text(self, n):
         """Line n with its superscript footnote mark removed."""
@@ -165,11 +115,14 @@ class Seed:
             s = s.replace(printed, plain)
         return s
 
-    def occurs(self, text):
-        return squash(text) in self.flat
-
     def occurs_clean(self, text):
         return squash(text) in self.flat_clean
+
+    def around(self, line):
+        """Lines n-4 .. n+4, as printed and without layout noise (a quote a
+        footnote interrupts)."""
+        rng = range(max(1, line - 4), min(len(self.lines), line + 4) + 1)
+        return ["".join(self.line(k) for k in rng), "".join(self.text(k) for k in rng if k not in self.noise)]
 
 
 # --------------------------------------------------------------------------
@@ -888,25 +841,6 @@ def dump_parse(seed):
 # Building the catalog
 # --------------------------------------------------------------------------
 
-def note(text_en, ref=None, text_ja=None):
-    d = {"text_en": text_en}
-    if text_ja:
-        d["text_ja"] = text_ja
-    if ref:
-        d["ref"] = "l.%d" % ref
-    return d
-
-
-def checked_note(seed, text_en, line, text_ja):
-    if text_ja is not None and line is not None:
-        rng = range(max(1, line - 4), min(len(seed.lines), line + 4) + 1)
-        window = squash("".join(seed.line(k) for k in rng))
-        window_clean = squash("".join(seed.text(k) for k in rng if k not in seed.noise))
-        if squash(text_ja) not in window and squash(text_ja) not in window_clean:
-            raise SystemExit("note text_ja %r not found near l.%d" % (text_ja, line))
-    return note(text_en, line, text_ja)
-
-
 def item_dict(it):
     d = {"text_ja": it.text}
     if it.items:
@@ -1025,10 +959,7 @@ def build_requirement(seed, sec, i, text, line, pts, lnotes, ptba_lines, used):
             ps.append(p)
         r["parameters"] = ps
     if data["docs"]:
-        for dname in data["docs"]:
-            if not seed.occurs(dname):
-                raise SystemExit("%s: document %r not in the seed" % (rid, dname))
-        r["documents_ja"] = list(data["docs"])
+        r["documents_ja"] = checked_documents(seed, rid, data["docs"])
     for t, n in ptba_lines:
         if n not in PTBA_EN:
             raise SystemExit("l.%d: no English text for the Act note" % n)
@@ -1137,53 +1068,12 @@ def build(seed):
 
 
 # --------------------------------------------------------------------------
-# YAML output (as in tools/atla2yaml.py)
+# YAML output (tools/seedlib.py)
 # --------------------------------------------------------------------------
 
-QUOTE_RE = re.compile(r"^(\d+(\.\d+)*|[otx\-]|t\|x|o\|t|[yYnN]|yes|no|on|off|true|false|null|~)$")
-
-
-class Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
-
-
-def _str(dumper, s):
-    if "\n" in s:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style="|")
-    if QUOTE_RE.match(s):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style='"')
-    return dumper.represent_scalar("tag:yaml.org,2002:str", s)
-
-
-Dumper.add_representer(str, _str)
-
-
-class UniqueKeyLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for k, _ in node.value:
-            key = self.construct_object(k, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(None, None, "duplicate key %r" % key, k.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def drop_empty(node):
-    if isinstance(node, dict):
-        return type(node)((k, drop_empty(v)) for k, v in node.items() if v not in ("", [], None))
-    if isinstance(node, list):
-        return type(node)(drop_empty(x) for x in node)
-    return node
-
-
 def dump(catalog):
-    catalog = drop_empty(catalog)
-    head = ("# taisaku catalog: 港湾分野の情報セキュリティガイドライン「システム構築・運用者編」 (TOS etc.).\n"
-            "# Generated by tools/port2yaml.py from %s; edit the script, not this file.\n" % SEED_NAME)
-    return head + yaml.dump(catalog, Dumper=Dumper, allow_unicode=True, sort_keys=False,
-                            width=10000, indent=2, default_flow_style=False)
+    return seedlib.dump(catalog, "港湾分野の情報セキュリティガイドライン「システム構築・運用者編」 (TOS etc.).",
+                        "port2yaml.py", SEED_NAME)
 
 
 # --------------------------------------------------------------------------
@@ -1196,24 +1086,6 @@ EXPECTED = {"P1": (3, 3), "P2": (18, 32), "P3": (1, 1), "A": (17, 17)}
 AID = {"P1": (3, 3), "P2": (18, 32), "P3": (1, 1), "A": (17, 17)}
 AID_MARKERS = {"・": 332, "✓": 79, "a)–m)": 13}
 AID_ACT = (14, 10, 4)
-
-
-def walk_texts(node, path=""):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            k = str(k)
-            if k.endswith("_ja") and isinstance(v, str):
-                yield path + "/" + k, v
-            elif k.endswith("_ja") and isinstance(v, list):
-                for i, x in enumerate(v):
-                    yield "%s/%s[%d]" % (path, k, i), x
-            elif k == "value" and isinstance(v, str):
-                yield path + "/" + k, v
-            else:
-                yield from walk_texts(v, path + "/" + k)
-    elif isinstance(node, list):
-        for i, x in enumerate(node):
-            yield from walk_texts(x, "%s[%d]" % (path, i))
 
 
 def count_items(points):
@@ -1232,13 +1104,7 @@ def count_items(points):
 
 
 def run_checks(catalog, yaml_text, yaml_again, seed, stats, sections, all_ptba):
-    ok = True
-
-    def check(label, good, detail=""):
-        nonlocal ok
-        print("  [%s] %s%s" % ("ok" if good else "FAIL", label, (": " + detail) if detail else ""))
-        ok = ok and good
-
+    check = Checks()
     views = catalog["views"]
     domains = [d for v in views for d in v["domains"]]
     reqs = [r for d in domains for r in d["requirements"]]
@@ -1297,8 +1163,7 @@ def run_checks(catalog, yaml_text, yaml_again, seed, stats, sections, all_ptba):
     # IDs
     ids = [v["id"] for v in views] + [d["id"] for d in domains] + [r["id"] for r in reqs] + \
         [p["id"] for r in reqs for p in r.get("parameters", [])]
-    dup = sorted({i for i in ids if ids.count(i) > 1})
-    check("IDs unique (views, domains, requirements, parameters)", not dup, ", ".join(dup) or str(len(ids)))
+    check_unique(check, "IDs unique (views, domains, requirements, parameters)", ids)
     check("ID forms: views P1–P3, A; domains P<n>-…, A1-…; requirements with dots only",
           all(re.match(r"^(P[1-3]|A)$", v["id"]) for v in views)
           and all(re.match(r"^(P[1-3]|A1)(-[1-9]){1,2}$", d["id"]) for d in domains)
@@ -1319,33 +1184,11 @@ def run_checks(catalog, yaml_text, yaml_again, seed, stats, sections, all_ptba):
           % (", ".join("%s %d" % kv for kv in sorted(mods.items())),
              ", ".join("%s %d" % kv for kv in sorted(roles.items())), derived))
     # YAML
-    try:
-        back = yaml.load(yaml_text, Loader=UniqueKeyLoader)
-        check("YAML re-loads without duplicate keys and equals the data", back == drop_empty(catalog))
-    except yaml.YAMLError as e:
-        check("YAML re-loads without duplicate keys", False, str(e))
+    check_reload(check, yaml_text, catalog)
     check("deterministic: a second build gives the same bytes", yaml_text == yaml_again)
-    pua = sum(1 for ch in yaml_text if 0xE000 <= ord(ch) <= 0xF8FF)
-    check("private-use characters in the YAML", pua == 0, str(pua))
-    bad, noise_only, total, total15 = [], [], 0, 0
-    for path, text in walk_texts({"views": views, "glossary": catalog["glossary"]}):
-        for frag in text.split("\n"):
-            total += 1
-            if len(squash(frag)) >= 15:
-                total15 += 1
-            if seed.occurs(frag):
-                continue
-            if seed.occurs_clean(frag):
-                noise_only.append((path, frag))
-            else:
-                bad.append((path, frag))
-    check("Japanese text fragments found in the seed (spaces and newlines removed)", not bad,
-          "%d of %d (%d of them >= 15 characters); %d only once layout noise (footnotes, footnote marks) is removed"
-          % (total - len(bad), total, total15, len(noise_only)))
-    for path, frag in bad[:10]:
-        print("        missing:", path, frag[:60])
-    for path, frag in noise_only:
-        print("        after noise removal:", path, frag[:50])
+    check_no_pua(check, yaml_text)
+    check_fragments(check, {"views": views, "glossary": catalog["glossary"]}, seed.occurs,
+                    seed.occurs_clean, "footnotes, footnote marks")
     # coverage: every line from chapter 1 on is in the catalog, apart from headings, markers and noise
     blob = []
 
@@ -1385,18 +1228,11 @@ def run_checks(catalog, yaml_text, yaml_again, seed, stats, sections, all_ptba):
           % (n_params, n_docs, len(allpts), len(nts), len(catalog["notes"]),
              sum(len(v.get("notes", [])) for v in views), sum(len(r.get("notes", [])) for r in reqs),
              len(catalog["glossary"])))
-    return ok
+    return check.ok
 
 
 def main(argv=None):
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(here)
-    default_seed = os.path.join(root, SEED_NAME)
-    if not os.path.exists(default_seed):
-        default_seed = os.path.join("/work/shared", SEED_NAME)
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seed", default=default_seed)
-    ap.add_argument("--out", default=os.path.join(root, "catalogs", "port-tos.yaml"))
+    ap = arg_parser(__doc__, SEED_NAME, "port-tos.yaml")
     ap.add_argument("--dump", action="store_true", help="print the parsed structure and exit")
     args = ap.parse_args(argv)
     seed = Seed(args.seed)
@@ -1406,9 +1242,7 @@ def main(argv=None):
     catalog, stats, sections, all_ptba = build(seed)
     text = dump(catalog)
     again = dump(build(Seed(args.seed))[0])
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote %s (%d bytes)" % (args.out, len(text.encode("utf-8"))))
+    write_catalog(args.out, text)
     return 0 if run_checks(catalog, text, again, seed, stats, sections, all_ptba) else 1
 
 

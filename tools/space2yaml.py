@@ -76,68 +76,19 @@ The script prints the consistency checks at the end and exits with status 1
 if one fails.
 """
 
-import argparse
-import hashlib
-import os
 import re
 import sys
-import unicodedata
 
-import yaml
+import seedlib
+from seedlib import (Checks, arg_parser, check_no_pua, check_reload, check_unique, checked_documents, clean,
+                     join_wrapped, note, squash, walk_texts, write_catalog)
 
 SEED_NAME = "seeds/003_3404daed23a594b7.txt"
 SEED_SHA256 = "587610984a72f12b3f37c8fe423ae95445cde248f6d8d89aac3129c8d63518fa"
 
 # --------------------------------------------------------------------------
-# Text helpers (as in tools/atla2yaml.py)
+# Text helpers (shared ones in tools/seedlib.py)
 # --------------------------------------------------------------------------
-
-
-def is_wide(ch):
-    """A character of Japanese running text (a space next to it is layout noise)."""
-    if not ch or ord(ch) < 0x80:
-        return False
-    eaw = unicodedata.east_asian_width(ch)
-    if eaw in ("W", "F", "H"):
-        return True
-    return eaw == "A" and ord(ch) >= 0x2000 or ch in "×"
-
-
-def clean(s):
-    """Remove layout spaces: runs of spaces between two wide characters,
-    leading/trailing spaces; collapse other space runs to one."""
-    s = s.replace("\u3000", " ").strip()
-    out = []
-    i, n = 0, len(s)
-    while i < n:
-        ch = s[i]
-        if ch == " ":
-            j = i
-            while j < n and s[j] == " ":
-                j += 1
-            prev = out[-1] if out else ""
-            nxt = s[j] if j < n else ""
-            if not (is_wide(prev) and is_wide(nxt)):
-                out.append(" ")
-            i = j
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out).strip()
-
-
-def squash(s):
-    """For comparisons: drop every kind of whitespace."""
-    return re.sub(r"\s+", "", s)
-
-
-def join_wrapped(a, b):
-    """Join two physical lines of one sentence."""
-    a, b = a.rstrip(), b.lstrip()
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return a + " " + b
-    return a + b
-
 
 PUA = re.compile("[\ue000-\uf8ff]")
 MARKER = re.compile(r"^(?:[⚫➢・]|[\ue000-\uf8ff]|※[0-9]?)\s*")
@@ -172,13 +123,11 @@ INTERRUPTIONS = [(223, 249, "the editorial note on discipline (※編集時注�
                             "sentence of 2.4 「…年度単位で立案す｜る。」")]
 
 
-class Seed:
+class Seed(seedlib.Seed):
+    sha256 = SEED_SHA256
+
     def __init__(self, path):
-        raw = open(path, "rb").read()
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest != SEED_SHA256:
-            sys.exit("%s: unexpected SHA-256 %s" % (path, digest))
-        self.lines = raw.decode("utf-8").split("\n")
+        super().__init__(path)
         for n, txt in PAGE_NUMBERS.items():
             assert self.line(n).strip() == txt, n
         for n in LINK_LINES:
@@ -188,14 +137,10 @@ class Seed:
         for n, txt in REPEATED_HEADERS.items():
             assert self.line(n).strip() == txt, n
         self.noise = set(PAGE_NUMBERS) | set(LINK_LINES) | set(REPEATED_HEADERS)
-        self.flat = squash("".join(self.lines))
         skip = set(self.noise)
         for a, b, _ in INTERRUPTIONS:
             skip |= set(range(a, b + 1))
         self.flat_clean = squash("".join(l for i, l in enumerate(self.lines, 1) if i not in skip))
-
-    def line(self, n):
-        return self.lines[n - 1]
 
     def occurs(self, text):
         """1: in the seed as printed; 2: only once layout noise is removed; 0: not at all."""
@@ -1860,15 +1805,6 @@ HEADING_RE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)*)\.?\s*(\S.*?)\s*$")
 RID_RE = re.compile(r"^C(\d+)\.(\d+)((?:\.\d+)*)(-\d+[a-z]?)?$")
 
 
-def note(text_en, ref=None, text_ja=None):
-    d = {"text_en": text_en}
-    if text_ja:
-        d["text_ja"] = text_ja
-    if ref:
-        d["ref"] = "l.%d" % ref
-    return d
-
-
 TITLE_ERRORS = []
 
 
@@ -2050,11 +1986,8 @@ class Builder:
         if plist:
             d["parameters"] = plist
         # documents
-        for doc in r["docs"]:
-            if not seed.occurs(doc):
-                raise SystemExit("%s: document %r not in the seed" % (rid, doc))
         if r["docs"]:
-            d["documents_ja"] = list(r["docs"])
+            d["documents_ja"] = checked_documents(seed, rid, r["docs"])
         # notes
         if r["space"]:
             notes.append(note("Space-specific: " + r["space"] + ".", first))
@@ -2219,53 +2152,12 @@ class Builder:
 
 
 # --------------------------------------------------------------------------
-# YAML output (as in tools/atla2yaml.py)
+# YAML output (tools/seedlib.py)
 # --------------------------------------------------------------------------
 
-QUOTE_RE = re.compile(r"^(\d+(\.\d+)*|[otx\-]|t\|x|o\|t|[yYnN]|yes|no|on|off|true|false|null|~)$")
-
-
-class Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
-
-
-def _str(dumper, s):
-    if "\n" in s:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style="|")
-    if QUOTE_RE.match(s):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", s, style='"')
-    return dumper.represent_scalar("tag:yaml.org,2002:str", s)
-
-
-Dumper.add_representer(str, _str)
-
-
-class UniqueKeyLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for k, _ in node.value:
-            key = self.construct_object(k, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(None, None, "duplicate key %r" % key, k.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def drop_empty(node):
-    if isinstance(node, dict):
-        return type(node)((k, drop_empty(v)) for k, v in node.items() if v not in ("", [], None))
-    if isinstance(node, list):
-        return type(node)(drop_empty(x) for x in node)
-    return node
-
-
 def dump(catalog):
-    catalog = drop_empty(catalog)
-    head = ("# taisaku catalog: 民間宇宙事業者向けの情報セキュリティ関連規程のサンプル (第 8 回宇宙産業 SWG 参考資料４).\n"
-            "# Generated by tools/space2yaml.py from %s; edit the script, not this file.\n" % SEED_NAME)
-    return head + yaml.dump(catalog, Dumper=Dumper, allow_unicode=True, sort_keys=False,
-                            width=10000, indent=2, default_flow_style=False)
+    return seedlib.dump(catalog, "民間宇宙事業者向けの情報セキュリティ関連規程のサンプル (第 8 回宇宙産業 SWG 参考資料４).",
+                        "space2yaml.py", SEED_NAME)
 
 
 # --------------------------------------------------------------------------
@@ -2308,24 +2200,6 @@ AID_SPACE = {3: 2, 4: 3, 5: 7, 6: 1, 7: 1, 8: 1, 9: 2, 10: 6}
 AID_SUBSECTIONS = {3: 10, 4: 4, 6: 23, 7: 5, 11: 13}
 
 
-def walk_texts(node, path=""):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            k = str(k)
-            if k.endswith("_ja") and isinstance(v, str):
-                yield path + "/" + k, v
-            elif k.endswith("_ja") and isinstance(v, list):
-                for i, x in enumerate(v):
-                    yield "%s/%s[%d]" % (path, k, i), x
-            elif k == "value" and isinstance(v, str):
-                yield path + "/" + k, v
-            else:
-                yield from walk_texts(v, path + "/" + k)
-    elif isinstance(node, list):
-        for i, x in enumerate(node):
-            yield from walk_texts(x, "%s[%d]" % (path, i))
-
-
 def all_reqs(catalog):
     for v in catalog["views"]:
         for d in v["domains"]:
@@ -2334,13 +2208,7 @@ def all_reqs(catalog):
 
 
 def run_checks(catalog, yaml_text, seed, builder):
-    ok = True
-
-    def check(label, good, detail=""):
-        nonlocal ok
-        print("  [%s] %s%s" % ("ok" if good else "FAIL", label, (": " + detail) if detail else ""))
-        ok = ok and good
-
+    check = Checks()
     views = catalog["views"]
     domains = [d for v in views for d in v["domains"]]
     reqs = [r for _, _, r in all_reqs(catalog)]
@@ -2384,22 +2252,16 @@ def run_checks(catalog, yaml_text, seed, builder):
           "\"Possibly space-specific\" for likely customisations.")
     ids = [v["id"] for v in views] + [d["id"] for d in domains] + [r["id"] for r in reqs] + \
         [p["id"] for r in reqs for p in r.get("parameters", [])]
-    dup = sorted({i for i in ids if ids.count(i) > 1})
-    check("IDs unique (views, domains, requirements, parameters)", not dup, ", ".join(dup) or str(len(ids)))
+    check_unique(check, "IDs unique (views, domains, requirements, parameters)", ids)
     check("ID forms: views C<n>/CL, domains with '-' and no '.', requirements with '.'",
           all(re.match(r"^(C\d+|CL)$", v["id"]) for v in views) and
           all("-" in d["id"] and "." not in d["id"] for d in domains) and all("." in r["id"] for r in reqs))
     check("every requirement has title_ja, title_en, modality, and purpose_ja or points",
           all(r.get("title_ja") and r.get("title_en") and r.get("modality") and
               (r.get("purpose_ja") or r.get("points")) for r in reqs))
-    try:
-        back = yaml.load(yaml_text, Loader=UniqueKeyLoader)
-        check("YAML re-loads without duplicate keys and equals the data", back == drop_empty(catalog))
-    except yaml.YAMLError as e:
-        check("YAML re-loads without duplicate keys", False, str(e))
+    check_reload(check, yaml_text, catalog)
     check("deterministic: a second build dumps the same bytes", dump(Builder(seed).build()) == yaml_text)
-    pua = sum(1 for ch in yaml_text if 0xE000 <= ord(ch) <= 0xF8FF)
-    check("private-use characters in the YAML", pua == 0, str(pua))
+    check_no_pua(check, yaml_text)
     # verbatim text
     lvl = {0: [], 1: [], 2: []}
     n15 = 0
@@ -2467,18 +2329,11 @@ def run_checks(catalog, yaml_text, seed, builder):
                                              n_notes, n_space, n_pspace, n_csf, len(catalog["glossary"])))
     print("  modality: " + ", ".join("%s %d" % kv for kv in sorted(mods.items())))
     print("  roles: " + ", ".join("%s %d" % kv for kv in sorted(roles.items(), key=lambda kv: -kv[1])))
-    return ok
+    return check.ok
 
 
 def main(argv=None):
-    here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.dirname(here)
-    default_seed = os.path.join(root, SEED_NAME)
-    if not os.path.exists(default_seed):
-        default_seed = os.path.join("/work/shared", SEED_NAME)
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seed", default=default_seed)
-    ap.add_argument("--out", default=os.path.join(root, "catalogs", "space-rules.yaml"))
+    ap = arg_parser(__doc__, SEED_NAME, "space-rules.yaml")
     ap.add_argument("--dump", metavar="LINES", help="print the text the script reads from seed lines (e.g. 40-48)")
     args = ap.parse_args(argv)
     seed = Seed(args.seed)
@@ -2493,9 +2348,7 @@ def main(argv=None):
         print("\n".join(TITLE_ERRORS))
         return 1
     text = dump(catalog)
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote %s (%d bytes)" % (args.out, len(text.encode("utf-8"))))
+    write_catalog(args.out, text)
     return 0 if run_checks(catalog, text, seed, builder) else 1
 
 
