@@ -171,10 +171,16 @@ static tk_status csv_records(csv_reader *r)
 	while (r->p < r->end) {
 		r->len = 0;
 		st = *r->p == '"' ? quoted_field(r) : plain_field(r);
-		/* The apostrophe that guards a formula-like field is not text. */
-		size_t skip = r->len && r->buf[0] == '\'' ? 1 : 0;
+		/* The apostrophe that guards a formula-like field is not text.
+		 * An empty field may have no buffer at all yet. */
+		const char *text = r->buf;
+		size_t len = r->len;
+		if (len && text[0] == '\'') {
+			text++;
+			len--;
+		}
 		if (!st)
-			st = wb_cell_add(r->wb, &r->cells, r->row, r->col, r->buf + skip, r->len - skip, r->err);
+			st = wb_cell_add(r->wb, &r->cells, r->row, r->col, text, len, r->err);
 		if (st)
 			return st;
 		if (r->p < r->end && *r->p == ',') {
