@@ -3,19 +3,8 @@
 #include <string.h>
 
 #include "taisaku/assessment.h"
+#include "ecom_fixture.h"
 #include "testutil.h"
-
-static tk_catalog *ecom;
-
-static tk_status resolve(void *ctx, const char *id, const tk_catalog **out, tk_error *err)
-{
-	(void)ctx;
-	if (strcmp(id, ecom->id) != 0)
-		return tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, NULL,
-			"カタログ '%s' が見つかりません", "catalog '%s' not found", id);
-	*out = ecom;
-	return TK_OK;
-}
 
 /* Lines 1-3; a case's own lines start at 4. */
 #define HEAD "catalog: ecom-2004\nsystem: { name: 受注管理, level: 3 }\nratings:\n"
@@ -110,7 +99,7 @@ static void each_case(void **state)
 	const bad_case *bc = *state;
 	tk_assessment *a = (tk_assessment *)1;
 	tk_error err = { 0 };
-	tk_status st = tk_assessment_load_buffer("a.yaml", bc->yaml, strlen(bc->yaml), resolve, NULL, &a, &err);
+	tk_status st = tk_assessment_load_buffer("a.yaml", bc->yaml, strlen(bc->yaml), ecom_resolve, NULL, &a, &err);
 	char en[2048], ja[2048];
 	tk_error_format(&err, TK_LANG_EN, en, sizeof(en));
 	tk_error_format(&err, TK_LANG_JA, ja, sizeof(ja));
@@ -123,25 +112,11 @@ static void each_case(void **state)
 		assert_string_equal(ja, bc->ja);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	tk_error err = { 0 };
-	return tk_catalog_load_file(CATALOG("ecom-2004.yaml"), &ecom, &err) == TK_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tk_catalog_free(ecom);
-	return 0;
-}
-
 int main(void)
 {
 	enum { N = sizeof(CASES) / sizeof(*CASES) };
 	struct CMUnitTest tests[N];
 	for (size_t i = 0; i < N; i++)
 		tests[i] = (struct CMUnitTest){ CASES[i].name, each_case, NULL, NULL, (void *)&CASES[i] };
-	return _cmocka_run_group_tests("malformed assessments", tests, N, setup, teardown);
+	return _cmocka_run_group_tests("malformed assessments", tests, N, ecom_setup, ecom_teardown);
 }

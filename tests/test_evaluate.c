@@ -6,39 +6,15 @@
 #include <string.h>
 
 #include "taisaku/assessment.h"
+#include "ecom_fixture.h"
 #include "testutil.h"
-
-static tk_catalog *ecom;
-
-static tk_status resolve(void *ctx, const char *id, const tk_catalog **out, tk_error *err)
-{
-	(void)ctx;
-	if (strcmp(id, ecom->id) != 0)
-		return tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, NULL, "なし", "no catalog '%s'", id);
-	*out = ecom;
-	return TK_OK;
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	tk_error err = { 0 };
-	return tk_catalog_load_file(CATALOG("ecom-2004.yaml"), &ecom, &err) == TK_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tk_catalog_free(ecom);
-	return 0;
-}
 
 /* Loads an assessment text that must be valid. */
 static tk_assessment *load(const char *yaml)
 {
 	tk_assessment *a = NULL;
 	tk_error err = { 0 };
-	tk_status st = tk_assessment_load_buffer("a.yaml", yaml, strlen(yaml), resolve, NULL, &a, &err);
+	tk_status st = tk_assessment_load_buffer("a.yaml", yaml, strlen(yaml), ecom_resolve, NULL, &a, &err);
 	if (st) {
 		char buf[1024];
 		print_error("%s\n", tk_error_format(&err, TK_LANG_EN, buf, sizeof(buf)));
@@ -461,5 +437,5 @@ int main(void)
 		cmocka_unit_test(property_monotone),
 		cmocka_unit_test(property_aggregates_and_na),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, ecom_setup, ecom_teardown);
 }
