@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "taisaku/file.h"
+#include "taisaku/mapping.h"
 
 tk_lang cli_default_lang(void)
 {
@@ -53,6 +54,7 @@ static const struct {
 	{ "--name", OPT_NAME, true },
 	{ "--department", OPT_DEPARTMENT, true },
 	{ "--base", OPT_BASE, true },
+	{ "--to", OPT_TO, true },
 };
 
 bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, int max_args,
@@ -103,6 +105,7 @@ bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, in
 		case OPT_NAME: c->name = value; break;
 		case OPT_DEPARTMENT: c->department = value; break;
 		case OPT_BASE: c->base = value; break;
+		case OPT_TO: c->to = value; break;
 		}
 	}
 	if (c->nargs < min_args) {
@@ -182,4 +185,14 @@ void cli_catalogs_free(cli_catalogs *cc)
 	for (size_t i = 0; i < cc->n; i++)
 		tk_catalog_free(cc->v[i]);
 	cc->n = 0;
+}
+
+tk_status cli_load_mapping(const cli *c, const tk_catalog *from, const tk_catalog *ecom,
+	tk_mapping **out, tk_error *err)
+{
+	char path[1024];
+	tk_status st = tk_mapping_resolve(from->id, c->catalog_dir, path, sizeof(path), err);
+	if (st)
+		return st;
+	return tk_mapping_load_file(path, from, ecom, out, err);
 }

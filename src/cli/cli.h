@@ -23,6 +23,7 @@ typedef struct cli {
 	const char *name;          /* --name NAME */
 	const char *department;    /* --department NAME */
 	const char *base;          /* --base FILE */
+	const char *to;            /* --to CATALOG */
 	bool durable;              /* the output is someone's work: flush it to disk */
 	int nargs;                 /* positional arguments after the subcommand words */
 	const char *args[CLI_MAX_ARGS];
@@ -35,7 +36,7 @@ enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_FAIL = 2 };
 enum {
 	OPT_JSON = 1 << 0, OPT_OUTPUT = 1 << 1, OPT_FORMAT = 1 << 2, OPT_CATALOG_DIR = 1 << 3,
 	OPT_BATCH = 1 << 4, OPT_CATALOG = 1 << 5, OPT_LEVEL = 1 << 6, OPT_NAME = 1 << 7,
-	OPT_DEPARTMENT = 1 << 8, OPT_BASE = 1 << 9,
+	OPT_DEPARTMENT = 1 << 8, OPT_BASE = 1 << 9, OPT_TO = 1 << 10,
 };
 
 /* Parses argv (after the subcommand words) into c. --lang is always taken.
@@ -79,6 +80,12 @@ typedef struct cli_catalogs {
 tk_status cli_resolve_catalog(void *ctx, const char *id, const tk_catalog **out, tk_error *err);
 void cli_catalogs_free(cli_catalogs *cc);
 
+/* Loads the mapping of a compliance catalog to the ECOM catalog
+ * (catalogs/mappings/<id>.yaml, or --catalog-dir DIR/mappings/<id>.yaml). */
+struct tk_mapping;
+tk_status cli_load_mapping(const cli *c, const tk_catalog *from, const tk_catalog *ecom,
+	struct tk_mapping **out, tk_error *err);
+
 /* Language from TAISAKU_LANG or LANG; Japanese unless English is asked for. */
 tk_lang cli_default_lang(void);
 
@@ -98,6 +105,8 @@ int cmd_import(cli *c, int argc, char **argv);
 int cmd_export_via_sibling(cli *c, int argc, char **argv);
 int cmd_import_via_sibling(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
+int cmd_project(cli *c, int argc, char **argv);
+int catalog_coverage(cli *c, int argc, char **argv);
 int cmd_version(cli *c, int argc, char **argv);
 
 /* Prints the help of one command (or the overview when name is NULL). */

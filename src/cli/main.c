@@ -18,6 +18,8 @@ const command cli_commands[] = {
 		"export an assessment as an Excel (xlsx) or CSV checklist" },
 	{ "import", cmd_import_via_sibling, "記入済みの Excel や CSV を評価シートに読み込む",
 		"read filled-in Excel or CSV checklists back into an assessment" },
+	{ "project", cmd_project, "ECOM の評価を他の基準（防衛・NISC・宇宙・港湾・ISO/IEC 17799）に写像する",
+		"project an ECOM assessment onto another standard (defense, NISC, space, port, ISO/IEC 17799)" },
 	{ "help", cmd_help, "使い方を表示する", "show how to use a command" },
 	{ "version", cmd_version, "版を表示する", "show the version" },
 	{ NULL, NULL, NULL, NULL },

@@ -1,0 +1,1 @@
+--lang en catalog coverage atla-ssr port-tos

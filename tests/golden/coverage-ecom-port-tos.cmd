@@ -1,0 +1,1 @@
+catalog coverage ecom-2004 port-tos

@@ -1,0 +1,1 @@
+catalog coverage nisc-2012 space-rules

@@ -1,0 +1,1 @@
+catalog coverage port-tos ecom-2004 --format json

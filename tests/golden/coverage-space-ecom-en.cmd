@@ -1,0 +1,1 @@
+--lang en catalog coverage space-rules ecom-2004

@@ -1,0 +1,1 @@
+project examples/small-company.yaml --to iso17799 --format yaml

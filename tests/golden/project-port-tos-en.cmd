@@ -1,0 +1,1 @@
+--lang en project examples/financial-institution.yaml --to port-tos

@@ -1,0 +1,1 @@
+project examples/financial-institution.yaml --to space-rules --format yaml

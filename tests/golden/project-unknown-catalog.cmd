@@ -1,0 +1,1 @@
+project examples/small-company.yaml --to nisc-2013
