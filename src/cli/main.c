@@ -18,6 +18,8 @@ const command cli_commands[] = {
 		"export an assessment as an Excel (xlsx) or CSV checklist" },
 	{ "import", cmd_import_via_sibling, "記入済みの Excel や CSV を評価シートに読み込む",
 		"read filled-in Excel or CSV checklists back into an assessment" },
+	{ "profile", cmd_profile, "システムモデル別のプロファイル（標準の目標）の一覧・表示・計画との違い",
+		"list and show system-model profiles (standard targets), and where a plan departs from one" },
 	{ "help", cmd_help, "使い方を表示する", "show how to use a command" },
 	{ "version", cmd_version, "版を表示する", "show the version" },
 	{ NULL, NULL, NULL, NULL },
