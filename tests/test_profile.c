@@ -163,6 +163,21 @@ static void diff_names_each_departure(void **state)
 	assert_int_equal(d.v[2].changes, TK_PD_OVERRIDE | TK_PD_TARGET);
 	assert_int_equal(d.v[2].profile_override, 5);
 	assert_int_equal(d.v[2].plan_override, 4);
+	assert_int_equal(d.n_targets_differ, 3);
+	tk_profile_diff_free(&d);
+
+	/* Level 2: table 4-4 gives 2 everywhere, so every target differs, but
+	 * only the requirements whose choices differ are listed. */
+	a = assessment("catalog: ecom-2004\nsystem: { name: x, level: 2 }\n"
+		"importance: { Tb2.2: critical, Tb3.2: critical }\n"
+		"targets: { Tb3.2: { level: 3, reason: 上げる } }\n");
+	assert_int_equal(tk_profile_diff_compute(p, a, &d, &err), TK_OK);
+	assert_true(d.level_differs);
+	assert_int_equal(d.n, 2); /* Tb3.2 (override 5 → 3) and Ma1.6 (override 2 → none) */
+	assert_string_equal(ecom->requirements[d.v[0].requirement].id, "Ma1.6");
+	assert_int_equal(d.v[0].changes, TK_PD_OVERRIDE); /* 2 either way */
+	assert_string_equal(ecom->requirements[d.v[1].requirement].id, "Tb3.2");
+	assert_int_equal(d.n_targets_differ, ecom->n_requirements - 1);
 	tk_profile_diff_free(&d);
 	tk_assessment_free(a);
 
@@ -175,6 +190,7 @@ static void diff_names_each_departure(void **state)
 	assert_int_equal(d.profile_level, 3);
 	assert_int_equal(d.plan_level, 4);
 	assert_int_equal(d.n, 0); /* general 3 → 3, critical 4 → 4: no target moves */
+	assert_int_equal(d.n_targets_differ, 0);
 	tk_profile_diff_free(&d);
 	tk_assessment_free(a);
 	tk_profile_free(p);

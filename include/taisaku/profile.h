@@ -73,12 +73,16 @@ typedef struct tk_profile_departure {
 typedef struct tk_profile_diff {
 	bool level_differs;
 	int profile_level, plan_level;
-	size_t n;                    /* departures, in catalog order */
+	size_t n;                    /* departures in importance or override, in catalog order */
 	tk_profile_departure *v;
+	size_t n_targets_differ;     /* requirements whose resulting target differs (for any
+	                              * reason, the system level included) */
 } tk_profile_diff;
 
 /* Compares an assessment with a profile of the same catalog (else
- * TK_EINPUT). Free the result with tk_profile_diff_free. */
+ * TK_EINPUT). A requirement departs when its importance or its override
+ * differs; a target that differs only because the system level does is
+ * counted in n_targets_differ, not listed. Free with tk_profile_diff_free. */
 tk_status tk_profile_diff_compute(const tk_profile *p, const tk_assessment *a, tk_profile_diff *out,
 	tk_error *err);
 void tk_profile_diff_free(tk_profile_diff *d);

@@ -119,8 +119,8 @@ static void show_text(const cli *c, FILE *f, const tk_profile *p)
 			if (!p->importance_reason[i] || (int)p->importance[i] != imp)
 				continue;
 			if (!any)
-				fprintf(f, "\n%s（%s %d）\n", tk_importance_label((tk_importance)imp, c->lang),
-					cli_tr(c, "目標", "target"), cat->scoring.targets[p->level][imp]);
+				fprintf(f, cli_tr(c, "\n%s（目標 %d）\n", "\n%s (target %d)\n"),
+					tk_importance_label((tk_importance)imp, c->lang), cat->scoring.targets[p->level][imp]);
 			any = true;
 			const tk_requirement *r = &cat->requirements[i];
 			fprintf(f, "  %s %s\n      %s\n", r->id, req_title(c, r), p->importance_reason[i]);
@@ -190,9 +190,9 @@ static json_t *diff_json(const tk_profile *p, const tk_assessment *a, const tk_p
 			"plan", "importance", tk_importance_name(x->plan_importance),
 			"override", override_json(x->plan_override), "target", x->plan_target));
 	}
-	return json_pack("{s:s, s:s, s:s, s:{s:i, s:i, s:b}, s:o}", "profile", p->id, "plan", a->path,
+	return json_pack("{s:s, s:s, s:s, s:{s:i, s:i, s:b}, s:I, s:o}", "profile", p->id, "plan", a->path,
 		"catalog", p->catalog->id, "level", "profile", d->profile_level, "plan", d->plan_level,
-		"differs", d->level_differs, "requirements", reqs);
+		"differs", d->level_differs, "targets_differ", (json_int_t)d->n_targets_differ, "requirements", reqs);
 }
 
 static void override_text(const cli *c, FILE *f, int level)
@@ -208,9 +208,10 @@ static void diff_text(const cli *c, FILE *f, const tk_profile *p, const tk_asses
 	const tk_catalog *cat = p->catalog;
 	fprintf(f, "%s: %s\n%s: %s  %s\n", cli_tr(c, "評価", "plan"), a->path,
 		cli_tr(c, "プロファイル", "profile"), p->id, title(c, p));
-	fprintf(f, "%s: %d（%s %d）%s\n", cli_tr(c, "システムレベル", "system level"), d->plan_level,
-		cli_tr(c, "プロファイル", "profile"), d->profile_level,
-		d->level_differs ? cli_tr(c, "  違う", "  differs") : "");
+	fprintf(f, cli_tr(c, "システムレベル: %d（プロファイル %d）%s\n", "system level: %d (profile %d)%s\n"),
+		d->plan_level, d->profile_level, d->level_differs ? cli_tr(c, "  違う", "  differs") : "");
+	fprintf(f, "%s: %zu\n", cli_tr(c, "目標がプロファイルと違う対策要求", "Requirements whose target differs from the profile"),
+		d->n_targets_differ);
 	if (!d->n) {
 		fprintf(f, "%s\n", cli_tr(c, "重要度と目標の調整はプロファイルのとおりです",
 			"importances and target overrides follow the profile"));

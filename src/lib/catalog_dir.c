@@ -120,6 +120,7 @@ tk_status tk_catalog_resolve(const char *name, const char *extra_dir, char *path
 /* ---- profiles: the subdirectory profiles/ of each catalog directory ---- */
 
 #include "taisaku/profile.h"
+#include "schema.h"
 
 tk_status tk_profile_dir_list(const char *extra_dir, tk_catalog_entry **out, size_t *n, tk_error *err)
 {
@@ -149,7 +150,24 @@ tk_status tk_profile_resolve(const char *name, const char *extra_dir, char *path
 {
 	if (find_yaml(name, extra_dir, "profiles/", path, size))
 		return TK_OK;
-	return tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, NULL,
-		"プロファイル '%s' が見つかりません（taisaku profile list で一覧できます）",
-		"profile '%s' not found (taisaku profile list shows them)", name);
+	/* Name the nearest profile, as for a misspelt key. */
+	tk_catalog_entry *v = NULL;
+	size_t n = 0;
+	tk_error ignored = { 0 };
+	const char **ids = NULL;
+	const char *hint = NULL;
+	if (tk_profile_dir_list(extra_dir, &v, &n, &ignored) == TK_OK && (ids = calloc(n + 1, sizeof(*ids)))) {
+		for (size_t i = 0; i < n; i++)
+			ids[i] = v[i].id;
+		hint = tk_suggest(name, ids);
+	}
+	tk_status st = hint ? tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, NULL,
+				      "プロファイル '%s' が見つかりません（'%s' のことですか？）",
+				      "profile '%s' not found; did you mean '%s'?", name, hint)
+			    : tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, NULL,
+				      "プロファイル '%s' が見つかりません（taisaku profile list で一覧できます）",
+				      "profile '%s' not found (taisaku profile list shows them)", name);
+	free(ids);
+	free(v);
+	return st;
 }

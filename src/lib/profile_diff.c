@@ -31,7 +31,8 @@ tk_status tk_profile_diff_compute(const tk_profile *p, const tk_assessment *a, t
 		d.changes = (d.profile_importance != d.plan_importance ? TK_PD_IMPORTANCE : 0) |
 			    (d.profile_override != d.plan_override ? TK_PD_OVERRIDE : 0) |
 			    (d.profile_target != d.plan_target ? TK_PD_TARGET : 0);
-		if (d.changes)
+		out->n_targets_differ += (d.changes & TK_PD_TARGET) != 0;
+		if (d.changes & (TK_PD_IMPORTANCE | TK_PD_OVERRIDE))
 			out->v[out->n++] = d;
 	}
 	return TK_OK;
