@@ -165,6 +165,7 @@ static void diff_names_each_departure(void **state)
 	assert_int_equal(d.v[2].plan_override, 4);
 	assert_int_equal(d.n_targets_differ, 3);
 	tk_profile_diff_free(&d);
+	tk_assessment_free(a);
 
 	/* Level 2: table 4-4 gives 2 everywhere, so every target differs, but
 	 * only the requirements whose choices differ are listed. */
