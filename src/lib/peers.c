@@ -55,25 +55,24 @@ static tk_status check_input(const tk_peer_group *g, tk_error *err)
 }
 
 /* Count, mean, population sd (two passes, for accuracy), the percentile and
- * deviation value of self, and the distinct organisations counted. */
+ * deviation value of self, and the distinct organisations counted. The loop
+ * has no data-dependent branches: a NaN compares false with everything, so it
+ * adds nothing to below or equal; levels are random to the branch predictor. */
 static void one_entry(const double *x, size_t n, const uint32_t *org, uint32_t *seen, uint32_t stamp,
 	double self, tk_peer_stat *out)
 {
 	size_t count = 0, orgs = 0, below = 0, equal = 0;
 	double sum = 0;
 	for (size_t p = 0; p < n; p++) {
-		if (isnan(x[p]))
-			continue;
-		count++;
-		sum += x[p];
-		if (seen[org[p]] != stamp) {
-			seen[org[p]] = stamp;
-			orgs++;
-		}
-		if (fabs(x[p] - self) <= EQUAL_EPS)
-			equal++;
-		else if (x[p] < self)
-			below++;
+		bool has = !isnan(x[p]);
+		count += has;
+		sum += has ? x[p] : 0;
+		/* An organisation is counted the first time one of its systems has a level. */
+		uint32_t mark = has ? stamp : seen[org[p]];
+		orgs += seen[org[p]] != mark;
+		seen[org[p]] = mark;
+		equal += fabs(x[p] - self) <= EQUAL_EPS;
+		below += x[p] < self - EQUAL_EPS;
 	}
 	out->level = self;
 	out->has_level = !isnan(self);
@@ -84,9 +83,10 @@ static void one_entry(const double *x, size_t n, const uint32_t *org, uint32_t *
 	if (!out->shown)
 		return;
 	double mean = sum / (double)count, ss = 0;
-	for (size_t p = 0; p < n; p++)
-		if (!isnan(x[p]))
-			ss += (x[p] - mean) * (x[p] - mean);
+	for (size_t p = 0; p < n; p++) {
+		double d = isnan(x[p]) ? 0 : x[p] - mean;
+		ss += d * d;
+	}
 	out->count = count;
 	out->mean = mean;
 	out->sd = sqrt(ss / (double)count);
