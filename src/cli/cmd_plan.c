@@ -23,7 +23,6 @@ static void comment_text(FILE *f, const char *s)
 
 static void write_importance(FILE *f, const tk_profile *p)
 {
-	static const char *const names[] = { "critical", "important", "general", "low" };
 	const tk_catalog *cat = p->catalog;
 	if (!p->n_importance) {
 		fputs("importance: {}\n", f);
@@ -32,7 +31,7 @@ static void write_importance(FILE *f, const tk_profile *p)
 	fputs("importance:\n", f);
 	for (size_t i = 0; i < cat->n_requirements; i++)
 		if (p->importance_reason[i]) {
-			fprintf(f, "  %s: %s  # ", cat->requirements[i].id, names[p->importance[i]]);
+			fprintf(f, "  %s: %s  # ", cat->requirements[i].id, tk_importance_name(p->importance[i]));
 			comment_text(f, p->importance_reason[i]);
 			fputc('\n', f);
 		}
