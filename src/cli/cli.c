@@ -55,6 +55,7 @@ static const struct {
 	{ "--department", OPT_DEPARTMENT, true },
 	{ "--base", OPT_BASE, true },
 	{ "--to", OPT_TO, true },
+	{ "--profile", OPT_PROFILE, true },
 };
 
 bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, int max_args,
@@ -106,6 +107,7 @@ bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, in
 		case OPT_DEPARTMENT: c->department = value; break;
 		case OPT_BASE: c->base = value; break;
 		case OPT_TO: c->to = value; break;
+		case OPT_PROFILE: c->profile = value; break;
 		}
 	}
 	if (c->nargs < min_args) {

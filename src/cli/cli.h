@@ -24,6 +24,7 @@ typedef struct cli {
 	const char *department;    /* --department NAME */
 	const char *base;          /* --base FILE */
 	const char *to;            /* --to CATALOG */
+	const char *profile;       /* --profile NAME */
 	bool durable;              /* the output is someone's work: flush it to disk */
 	int nargs;                 /* positional arguments after the subcommand words */
 	const char *args[CLI_MAX_ARGS];
@@ -37,6 +38,7 @@ enum {
 	OPT_JSON = 1 << 0, OPT_OUTPUT = 1 << 1, OPT_FORMAT = 1 << 2, OPT_CATALOG_DIR = 1 << 3,
 	OPT_BATCH = 1 << 4, OPT_CATALOG = 1 << 5, OPT_LEVEL = 1 << 6, OPT_NAME = 1 << 7,
 	OPT_DEPARTMENT = 1 << 8, OPT_BASE = 1 << 9, OPT_TO = 1 << 10,
+	OPT_PROFILE = 1 << 20,
 };
 
 /* Parses argv (after the subcommand words) into c. --lang is always taken.
@@ -104,6 +106,7 @@ int cmd_export(cli *c, int argc, char **argv);
 int cmd_import(cli *c, int argc, char **argv);
 int cmd_export_via_sibling(cli *c, int argc, char **argv);
 int cmd_import_via_sibling(cli *c, int argc, char **argv);
+int cmd_profile(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
 int cmd_project(cli *c, int argc, char **argv);
 int catalog_coverage(cli *c, int argc, char **argv);

@@ -42,13 +42,46 @@ static const help_text HELP[] = {
 	  "Exit status: 0 success, 1 error (with file, line, column and key).\n" },
 	{ "plan",
 	  "使い方: taisaku plan --catalog ID --level N [--name NAME] [-o FILE] [--catalog-dir DIR]\n"
+	  "        taisaku plan --profile NAME [--name NAME] [-o FILE] [--catalog-dir DIR]\n"
 	  "  評価シート（計画）の雛形を書き出します。すべての対策要求が、日本語の名称と\n"
-	  "  導出した目標レベルのコメント付きで並びます。N はシステムの目標レベル（2〜5）です。\n"
+	  "  目標レベルのコメント付きで並びます。N はシステムの目標レベル（2〜5）です。\n"
+	  "  --profile はシステムモデル別のプロファイル（taisaku profile list）から始めます。\n"
+	  "  システムレベル、重要度、目標の個別調整がプロファイルのとおり理由付きで入ります。\n"
 	  "  -o のファイルが既にあるときは上書きしません。\n",
 	  "usage: taisaku plan --catalog ID --level N [--name NAME] [-o FILE] [--catalog-dir DIR]\n"
+	  "       taisaku plan --profile NAME [--name NAME] [-o FILE] [--catalog-dir DIR]\n"
 	  "  write an assessment skeleton: every requirement with its Japanese title and\n"
-	  "  derived target as a comment. N is the system's target level (2 to 5).\n"
+	  "  target as a comment. N is the system's target level (2 to 5).\n"
+	  "  --profile starts from a system-model profile (taisaku profile list): the plan gets\n"
+	  "  its system level, importances and target overrides, each with its reason.\n"
 	  "  An existing -o file is never overwritten.\n" },
+	{ "profile",
+	  "使い方:\n"
+	  "  taisaku profile list [--json] [--catalog-dir DIR]\n"
+	  "      システムモデル別のプロファイル（catalogs/profiles/ と DIR/profiles/）を一覧します。\n"
+	  "  taisaku profile show NAME [--json] [--lang ja|en] [--catalog-dir DIR]\n"
+	  "      プロファイルのシステムレベル、シードの文言によるシステムのイメージと出典、\n"
+	  "      重要度と目標の個別調整をそれぞれの理由とともに表示します。\n"
+	  "  taisaku profile diff PLAN NAME [--json] [--lang ja|en] [-o FILE] [--catalog-dir DIR]\n"
+	  "      評価シート（計画または評価）がプロファイルと違うところ（システムレベル、\n"
+	  "      重要度、目標の個別調整、その結果の目標）を示します。\n"
+	  "NAME はプロファイルの ID（small-company など）か .yaml ファイルのパスです。\n"
+	  "プロファイルの書式と一覧: docs/profiles.ja.md\n"
+	  "\n"
+	  "終了コード: 0 成功（違いがあっても 0）、1 エラー（ファイル・行・桁・キー付き）。\n",
+	  "usage:\n"
+	  "  taisaku profile list [--json] [--catalog-dir DIR]\n"
+	  "      list the system-model profiles (catalogs/profiles/ and DIR/profiles/).\n"
+	  "  taisaku profile show NAME [--json] [--lang ja|en] [--catalog-dir DIR]\n"
+	  "      show a profile: its system level, the system image in the seed's words and its\n"
+	  "      source, and the importances and target overrides, each with its reason.\n"
+	  "  taisaku profile diff PLAN NAME [--json] [--lang ja|en] [-o FILE] [--catalog-dir DIR]\n"
+	  "      show where an assessment (a plan or a filled-in round) departs from the profile:\n"
+	  "      system level, importances, target overrides and the targets they give.\n"
+	  "NAME is a profile ID (such as small-company) or the path of a .yaml file.\n"
+	  "The profile format and the profiles: docs/profiles.en.md\n"
+	  "\n"
+	  "Exit status: 0 success (also when the plan departs), 1 error (with file, line, column and key).\n" },
 	{ "evaluate",
 	  "使い方:\n"
 	  "  taisaku evaluate FILE [--format text|json|html] [--lang ja|en] [-o OUT] [--catalog-dir DIR]\n"

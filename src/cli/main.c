@@ -9,6 +9,8 @@ const command cli_commands[] = {
 	{ "catalog", cmd_catalog, "カタログ（管理策の体系）の一覧・表示・書き出し",
 		"list, show and export control catalogs" },
 	{ "plan", cmd_plan, "評価シート（計画）を作る", "write an assessment skeleton (plan)" },
+	{ "profile", cmd_profile, "システムモデル別のプロファイル（標準の目標）の一覧・表示・計画との違い",
+		"list and show system-model profiles (standard targets), and where a plan departs from one" },
 	{ "evaluate", cmd_evaluate, "評価する（達成レベル・ギャップ・ばらつき）",
 		"evaluate an assessment (levels, gaps, balance)" },
 	{ "diff", cmd_diff, "二つの評価の違いを示す", "show what changed between two rounds" },

@@ -1,0 +1,1 @@
+plan --profile small-company --catalog atla-ssr

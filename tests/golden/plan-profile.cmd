@@ -1,0 +1,1 @@
+plan --profile small-company --name 社内業務システム

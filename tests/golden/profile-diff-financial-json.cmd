@@ -1,0 +1,1 @@
+profile diff examples/financial-institution.yaml financial-institution --json

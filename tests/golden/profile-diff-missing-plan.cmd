@@ -1,0 +1,1 @@
+profile diff examples/none.yaml small-company

@@ -1,0 +1,1 @@
+profile diff examples/ordinary-company-2026.yaml ordinary-company

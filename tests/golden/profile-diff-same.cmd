@@ -1,0 +1,1 @@
+profile diff tests/data/plan-port-terminal-operator.yaml port-terminal-operator

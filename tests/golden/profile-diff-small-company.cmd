@@ -1,0 +1,1 @@
+profile diff examples/small-company.yaml small-company

@@ -1,0 +1,1 @@
+profile show tests/data/profiles/bad-catalog.yaml

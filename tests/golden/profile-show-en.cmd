@@ -1,0 +1,1 @@
+profile show financial-institution --lang en

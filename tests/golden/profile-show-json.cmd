@@ -1,0 +1,1 @@
+profile show defense-supplier --json
