@@ -1,6 +1,8 @@
 /* taisaku plan --catalog ID --level N [--name NAME] [-o FILE]
  * Writes an assessment skeleton: every requirement with its Japanese title
- * and derived target as a comment, and an empty entry ready to fill in. */
+ * and derived target as a comment, and an empty entry ready to fill in.
+ * For a compliance catalog (no --level), every item as an empty entry
+ * (cmd_compliance.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,7 +10,7 @@
 #include "cli.h"
 #include "taisaku/report.h"
 
-#define USAGE "taisaku plan --catalog ID --level N [--name NAME] [-o FILE] [--catalog-dir DIR]"
+#define USAGE "taisaku plan --catalog ID [--level N] [--name NAME] [-o FILE] [--catalog-dir DIR]"
 
 static void write_skeleton(const cli *c, FILE *f, const tk_catalog *cat, int level, const char *name)
 {
@@ -43,14 +45,9 @@ int cmd_plan(cli *c, int argc, char **argv)
 {
 	if (!cli_parse(c, argc, argv, OPT_CATALOG | OPT_LEVEL | OPT_NAME | OPT_OUTPUT | OPT_CATALOG_DIR, 0, 0, USAGE))
 		return EXIT_ERROR;
-	if (!c->catalog || !c->level)
-		return cli_fail(c, "--catalog と --level を指定してください（使い方: %s）",
-			"--catalog and --level are required (usage: %s)", USAGE);
-	char *end;
-	long level = strtol(c->level, &end, 10);
-	if (*end || level < 2 || level > 5)
-		return cli_fail(c, "--level は 2 から 5 までの整数です（'%s' が指定されました）",
-			"--level takes a whole number from 2 to 5 (given '%s')", c->level);
+	if (!c->catalog)
+		return cli_fail(c, "--catalog を指定してください（使い方: %s）",
+			"--catalog is required (usage: %s)", USAGE);
 	/* A plan never overwrites a file: it may be a filled-in assessment. */
 	if (c->output && strcmp(c->output, "-") && access(c->output, F_OK) == 0)
 		return cli_fail(c, "ファイル '%s' は既にあります（上書きしません）",
@@ -59,10 +56,29 @@ int cmd_plan(cli *c, int argc, char **argv)
 	tk_catalog *cat;
 	if (cli_load_catalog(c, c->catalog, &cat, &err))
 		return cli_error(c, &err);
-	if (!cat->has_scoring) {
+	const char *name = c->name ? c->name : cli_tr(c, "対象システム", "system");
+	if (cat->kind == TK_CATALOG_COMPLIANCE) {
+		/* Compliance items have no levels: the skeleton lists every item. */
+		int rc = c->level ? cli_fail(c, "--level は準拠性のカタログ %s には使えません",
+			"--level does not apply to the compliance catalog %s", cat->id)
+			: compliance_plan(c, cat, name);
 		tk_catalog_free(cat);
+		return rc;
+	}
+	if (!cat->has_scoring || !c->level) {
+		tk_catalog_free(cat);
+		if (!c->level)
+			return cli_fail(c, "--catalog と --level を指定してください（使い方: %s）",
+				"--catalog and --level are required (usage: %s)", USAGE);
 		return cli_fail(c, "カタログ %s は強度レベルで評価するカタログではありません",
 			"catalog %s is not a strength-level catalog", c->catalog);
+	}
+	char *end;
+	long level = strtol(c->level, &end, 10);
+	if (*end || level < 2 || level > 5) {
+		tk_catalog_free(cat);
+		return cli_fail(c, "--level は 2 から 5 までの整数です（'%s' が指定されました）",
+			"--level takes a whole number from 2 to 5 (given '%s')", c->level);
 	}
 	cli_out o;
 	if (!cli_out_open(c, &o)) {
@@ -70,7 +86,7 @@ int cmd_plan(cli *c, int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	c->durable = true; /* the sheet an officer will fill in */
-	write_skeleton(c, o.f, cat, (int)level, c->name ? c->name : cli_tr(c, "対象システム", "system"));
+	write_skeleton(c, o.f, cat, (int)level, name);
 	tk_catalog_free(cat);
 	return cli_out_close(c, &o, true);
 }
