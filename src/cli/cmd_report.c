@@ -89,7 +89,8 @@ int cmd_report(cli *c, int argc, char **argv)
 				"the report kind '%s' does not apply to a compliance assessment (compliance)", kind_name);
 	}
 	tk_report_kind kind = TK_REPORT_ASSESSMENT;
-	if (kind_name && !tk_report_kind_parse(kind_name, &kind))
+	bool compliance_kind = kind_name && strcmp(kind_name, "compliance") == 0;
+	if (kind_name && !compliance_kind && !tk_report_kind_parse(kind_name, &kind))
 		return cli_fail(c, "報告書の種類 '%s' はありません（assessment, plan, improvement, compliance）",
 			"unknown report kind '%s' (assessment, plan, improvement, compliance)", kind_name);
 	if (!c->nargs)
