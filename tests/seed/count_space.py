@@ -1,27 +1,74 @@
 """Items of seed 003 (space operator sample rules) counted from the seed
-alone: so far the contractor checklist 9-1 only (the catalog's view CL).
+alone, for the sections counted so far: chapters 1, 2 and 8, and the
+contractor checklist 9-1 (the catalog's view CL).
 
-How: the checklist is a table from its header row 「区分 No 確認項目」 (seed
-line ~2144) to the start of chapter 10 (line 2242); each row's number
-(1 … 24) starts a line, alone or before the row's text. Its 注 1 is the
-list's purpose and 注 2 a rule for the contractor: 24 rows + 注 2.
+Chapters 1, 2 and 8 were counted by hand: RULES lists, per chapter, the
+seed line where each rule starts and the words it starts with (checked
+below against the seed, so that a list that drifts from the seed fails).
+What counts as one rule, as read: each sentence of a rule paragraph that
+lays an obligation on someone ("経営者等は…構築する。", "…委員会を設置する。"),
+each ⚫ bullet (however many sentences it has), each "対象者：" block of
+the training plan, and each ※ footnote that lays an obligation (chapter 8's
+※1, ※2 and ※). Not rules: the ➢ and ①② lists under a rule (its points),
+role tables, definitions ("※当社が営業秘密として管理する情報とは…をいう"),
+editorial notes (※編集時注意), references and URLs. Where a rule's second
+sentence only completes the first it is the same rule (2 §5 "計画には…含む
+こととする。", 8 §5 "各工程の完了時に…承認を得る。", which 8 §1 prints as one
+sentence).
 
-Not counted here: chapters 1-11. The converter (tools/space2yaml.py) makes
-each sentence of a rule paragraph, each ⚫ bullet and some table rows a
-rule, by judgment recorded line by line in its BLOCKS; a count from the
-seed alone that does not repeat those judgments has not been written yet,
-so those chapters are reported as not counted (ONLY below), not passed."""
+The checklist: a table from its header row 「区分 No 確認項目」 to the start
+of chapter 10; each row's number (1 … 24) starts a line, alone, or after
+the row's 区分 ("社内体制 1 …"). Its 注 1 is the list's purpose and 注 2 a
+rule for the contractor: 24 rows + 注 2.
+
+Not counted yet: chapters 3-7 and 9-11 (the catalog's C3-C7, C9-C11);
+they are reported as not counted (ONLY below), not as passed."""
 import re
 
 SEED = "003_3404daed23a594b7.txt"
 ONLY = True   # compare only the sections counted here
+
+RULES = {
+    "C1": [(40, "経営者等は自社の情報セキュリティに係る"), (42, "情報セキュリティ対策を推進するための組織として"),
+           (44, "情報セキュリティ委員会は以下の構成とし"), (122, "監査・点検/点検責任者は、情報セキュリティ関連規程の"),
+           (124, "情報セキュリティ委員会は、報告に基づき"), (128, "⚫情報セキュリティ関連規程が有効に実施されていない"),
+           (130, "⚫情報セキュリティ関連規程に定められたルールが、対策として"),
+           (134, "⚫情報セキュリティ関連規程に定められたルールが、関連法令"),
+           (142, "情報セキュリティ責任者は、新たな脅威")],
+    "C2": [(185, "従業員を雇用する際には"), (191, "従業員は、以下を遵守する。"), (193, "⚫従業員は、当社が営業秘密"),
+           (197, "⚫従業員は、当社の情報セキュリティ方針"), (209, "⚫従業員は、在職中に交付された"),
+           (213, "⚫従業員は、在職中に知り得た"), (221, "教育責任者は、以下の点を考慮し"), (252, "対象者：経営者等"),
+           (260, "対象者：全従業員"), (276, "教育責任者は、以下に挙げる推奨資格")],
+    "C8": [(1899, "情報システムの開発・改修を行う際には"), (1903, "『人工衛星等の打上げ及び人工衛星の管理に関する法律』"),
+           (1929, "※1Microsoft365"), (1933, "※2新規システム開発を外部に委託する際は"),
+           (1943, "情報システムのソフトウェア開発を行う際には"), (1945, "脆弱性に対する対策の有効性は"),
+           (1957, "情報システムの開発及び改修を行う環境は"), (1957, "新たに情報システムの開発を行った場合"),
+           (1968, "情報システムの保守を、定期的に"), (1970, "開発元又は外部の組織に委託することができない場合"),
+           (1974, "⚫開発時に用いたソフトウェアに関する脆弱性"), (1978, "⚫開発時に用いたソフトウェア及びハードウェア"),
+           (1988, "情報システムのハードウェア又はソフトウェアの変更を行う際には"),
+           (2004, "※情報システムのハードウェア又はソフトウェアの変更を外部に委託する際")],
+}
+
 HEADER = re.compile(r"区分\s+No\s+確認項目")
 CHAPTER10 = re.compile(r"^\s*10\s*$")
 ROW = re.compile(r"^\s*(?:[^\d\s]+\s+)?(\d{1,2})(?:\s|$)")  # rows 1, 8, 11 follow their 区分 ("社内体制 1 …")
 NOTE2 = re.compile(r"^\s*注\s*2[：:]")
 
 
-def count(lines):
+def flat(s):
+    return re.sub(r"[\s　]+", "", s)
+
+
+def rules_found(lines, line, words):
+    """The rule's first words start on the given line (they may run on to
+    the next printed lines, the seed being wrapped at a fixed width)."""
+    here = flat(lines[line - 1])
+    text = here + "".join(flat(lines[k - 1]) for k in range(line + 1, min(line + 5, len(lines)) + 1))
+    k = text.find(flat(words))
+    return 0 <= k < len(here)
+
+
+def checklist(lines):
     rows, in_list, note2 = set(), False, 0
     for line in lines:
         if HEADER.search(line):
@@ -40,4 +87,13 @@ def count(lines):
     # (none today) would show as a gap.
     n = max(rows) if rows else 0
     assert rows == set(range(1, n + 1)), sorted(rows)
-    return {"CL": n + note2}
+    return n + note2
+
+
+def count(lines):
+    counts = {"CL": checklist(lines)}
+    for chapter, rules in RULES.items():
+        missing = [(n, w) for n, w in rules if not rules_found(lines, n, w)]
+        assert not missing, "%s: not found at the line given: %r" % (chapter, missing)
+        counts[chapter] = len(rules)
+    return counts
