@@ -1,8 +1,8 @@
 """Items of seed 003 (space operator sample rules) counted from the seed
-alone, for the sections counted so far: chapters 1, 2 and 8, and the
+alone, for the sections counted so far: chapters 1, 2, 8 and 9, and the
 contractor checklist 9-1 (the catalog's view CL).
 
-Chapters 1, 2 and 8 were counted by hand: RULES lists, per chapter, the
+Chapters 1, 2, 8 and 9 were counted by hand: RULES lists, per chapter, the
 seed line where each rule starts and the words it starts with (checked
 below against the seed, so that a list that drifts from the seed fails).
 What counts as one rule, as read: each sentence of a rule paragraph that
@@ -14,14 +14,17 @@ role tables, definitions ("※当社が営業秘密として管理する情報�
 editorial notes (※編集時注意), references and URLs. Where a rule's second
 sentence only completes the first it is the same rule (2 §5 "計画には…含む
 こととする。", 8 §5 "各工程の完了時に…承認を得る。", which 8 §1 prints as one
-sentence).
+sentence). A ⚫ list is a list of rules when each bullet is a clause that
+must be met or written (9 §1's evaluation criteria, 9 §3's contract
+clauses), and the points of one rule when it names what one report comes
+with (9 §5, lines 2136-2144: what the subcontracting report includes).
 
 The checklist: a table from its header row 「区分 No 確認項目」 to the start
 of chapter 10; each row's number (1 … 24) starts a line, alone, or after
 the row's 区分 ("社内体制 1 …"). Its 注 1 is the list's purpose and 注 2 a
 rule for the contractor: 24 rows + 注 2.
 
-Not counted yet: chapters 3-7 and 9-11 (the catalog's C3-C7, C9-C11);
+Not counted yet: chapters 3-7, 10 and 11 (the catalog's C3-C7, C10, C11);
 they are reported as not counted (ONLY below), not as passed."""
 import re
 
@@ -47,6 +50,20 @@ RULES = {
            (1974, "⚫開発時に用いたソフトウェアに関する脆弱性"), (1978, "⚫開発時に用いたソフトウェア及びハードウェア"),
            (1988, "情報システムのハードウェア又はソフトウェアの変更を行う際には"),
            (2004, "※情報システムのハードウェア又はソフトウェアの変更を外部に委託する際")],
+    "C9": [(2015, "情報セキュリティ部門責任者は「情報資産管理台帳」"), (2021, "宇宙システムのサプライチェーン対策として"),
+           (2025, "『人工衛星等の打上げ及び人工衛星の管理に関する法律』"),
+           (2037, "⚫一貫した品質管理体制"), (2039, "⚫情報セキュリティマネジメントシステム（ISMS）"),
+           (2041, "⚫個人情報保護マネジメントシステム（PMS）"), (2043, "⚫SECURITYACTION"),
+           (2045, "⚫人的・物理セキュリティ対策"), (2047, "⚫情報セキュリティ監査を定期的に"),
+           (2049, "⚫情報セキュリティに関する方針を公開"), (2051, "⚫「委託先情報セキュリティ対策状況確認リスト」で"),
+           (2061, "評価結果に基づき委託先を選定し"), (2067, "委託契約書には、下記に関する事項を明記する。"),
+           (2069, "⚫委託業務に従事する従業員"), (2071, "⚫当社の社外秘又は極秘の情報資産及び個人情報の守"),
+           (2073, "⚫再委託についての事項"), (2075, "⚫事故時の責任分担"), (2076, "⚫委託業務終了時の"),
+           (2080, "⚫契約期間中における情報セキュリティ対策の実施状"), (2084, "⚫契約内容が遵守されない場合の措置"),
+           (2086, "⚫委託先における試作品等を廃棄"), (2088, "⚫委託先より納品される製品"), (2090, "⚫事故発生時の報告方法"),
+           (2092, "⚫委託先が調達した機器もしくは開発した構成品"),
+           (2102, "委託開始後には、「委託先情報セキュリティ対策状況"), (2106, "対策の実施に関して不備又は変更が認められた場合は"),
+           (2126, "当社が委託する業務を、委託先が他の組織又は個人に"), (2130, "報告には必要に応じて以下の提供を含め")],
 }
 
 HEADER = re.compile(r"区分\s+No\s+確認項目")
