@@ -46,6 +46,9 @@ typedef struct tk_chart {
 	const char *title;         /* the chart's <title> for screen readers; may be NULL */
 	const char *missing_text;  /* bars: shown in a row whose first series has no value
 	                            * ("評価なし"); NULL: "-" */
+	double tick_scale;         /* bars: grid numbers show value × this (e.g. 10 with a 0..10
+	                            * scale for 0..100%); 0: the value itself */
+	const char *tick_suffix;   /* bars: after each grid number ("%"); may be NULL */
 } tk_chart;
 
 #define TK_CHART_RADAR_WIDTH 640

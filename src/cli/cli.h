@@ -112,6 +112,18 @@ int cmd_project(cli *c, int argc, char **argv);
 int catalog_coverage(cli *c, int argc, char **argv);
 int cmd_version(cli *c, int argc, char **argv);
 
+/* ---- compliance assessments (cmd_compliance.c) ---- */
+
+/* Whether the file names a catalog of kind compliance (false when it
+ * cannot be read or parsed: the ECOM loader then reports why). */
+bool cli_is_compliance(cli_catalogs *cats, const char *path);
+int compliance_evaluate(cli *c, cli_catalogs *cats, const char *path, const char *format);
+/* One line (text or JSON) of evaluate --batch; returns the file's exit status. */
+int compliance_batch_line(cli *c, cli_catalogs *cats, const char *path, bool json, FILE *f);
+int compliance_plan(cli *c, const tk_catalog *cat, const char *name);
+int compliance_diff(cli *c, cli_catalogs *cats, const char *old_path, const char *new_path, const char *format);
+int compliance_report(cli *c, cli_catalogs *cats, const char *path);
+
 /* Prints the help of one command (or the overview when name is NULL). */
 int help_print(const cli *c, const char *name, FILE *out);
 

@@ -1,7 +1,8 @@
 /* taisaku diff OLD NEW [--format text|json]
  * What changed between two assessment rounds of the same system: levels,
  * statuses, targets and importance, and which requirements became or stopped
- * being under- or over-measures. */
+ * being under- or over-measures. Two compliance rounds: status changes per
+ * item and compliance changes per section (cmd_compliance.c). */
 #include <jansson.h>
 #include <math.h>
 #include <string.h>
@@ -201,6 +202,11 @@ int cmd_diff(cli *c, int argc, char **argv)
 	if (strcmp(format, "text") && strcmp(format, "json"))
 		return cli_fail(c, "形式 '%s' は使えません（text, json）", "unknown format '%s' (text, json)", format);
 	cli_catalogs cats = { .c = c };
+	if (cli_is_compliance(&cats, c->args[0]) || cli_is_compliance(&cats, c->args[1])) {
+		int crc = compliance_diff(c, &cats, c->args[0], c->args[1], format);
+		cli_catalogs_free(&cats);
+		return crc;
+	}
 	assessment_round r[2] = { { 0 } };
 	tk_error err = { 0 };
 	int rc = EXIT_ERROR;

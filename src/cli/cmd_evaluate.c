@@ -1,7 +1,9 @@
 /* taisaku evaluate FILE [--format text|json|html] [-o OUT]
  * taisaku evaluate --batch DIR
  * Exit status: 0 every counted requirement meets its target, 2 some are
- * below it (unknown counts as below), 1 an input error. */
+ * below it (unknown counts as below), 1 an input error. A compliance
+ * assessment (its catalog is of kind compliance) goes to cmd_compliance.c:
+ * 0 every applicable item implemented, 2 any item open. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,15 +13,20 @@
 #include "cli.h"
 #include "taisaku/report.h"
 
-#define USAGE "taisaku evaluate FILE [--format text|json|html] [--lang ja|en] [-o OUT] [--catalog-dir DIR] | taisaku evaluate --batch DIR [--format text|json]"
+#define USAGE "taisaku evaluate FILE [--format text|json|html | --json] [--lang ja|en] [-o OUT] [--catalog-dir DIR] | taisaku evaluate --batch DIR [--format text|json]"
 
 static int evaluate_one(cli *c, const char *path)
 {
-	const char *format = c->format ? c->format : "text";
+	const char *format = c->format ? c->format : c->json ? "json" : "text";
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html"))
 		return cli_fail(c, "形式 '%s' は使えません（text, json, html）",
 			"unknown format '%s' (text, json, html)", format);
 	cli_catalogs cats = { .c = c };
+	if (cli_is_compliance(&cats, path)) {
+		int crc = compliance_evaluate(c, &cats, path, format);
+		cli_catalogs_free(&cats);
+		return crc;
+	}
 	tk_error err = { 0 };
 	tk_assessment *a;
 	tk_evaluation *e = NULL;
@@ -68,7 +75,7 @@ static int cmp_str(const void *a, const void *b)
  * the rest go on, and the exit status is then 1. */
 static int evaluate_batch(cli *c, const char *dir)
 {
-	bool json = c->format && strcmp(c->format, "json") == 0;
+	bool json = c->json || (c->format && strcmp(c->format, "json") == 0);
 	if (c->format && !json && strcmp(c->format, "text"))
 		return cli_fail(c, "--batch の形式は text か json です", "--batch takes --format text or json");
 	DIR *d = opendir(dir);
@@ -106,6 +113,13 @@ static int evaluate_batch(cli *c, const char *dir)
 		while (dl > 1 && dir[dl - 1] == '/')
 			dl--; /* "examples/" and "examples" name the same files */
 		snprintf(path, sizeof(path), "%.*s/%s", (int)dl, dir, names[i]);
+		if (cli_is_compliance(&cats, path)) {
+			int crc = compliance_batch_line(c, &cats, path, json, o.f);
+			if (crc == EXIT_ERROR || (crc == EXIT_FAIL && worst == EXIT_OK))
+				worst = crc;
+			free(names[i]);
+			continue;
+		}
 		tk_error err = { 0 };
 		tk_assessment *a;
 		tk_evaluation *e = NULL;
@@ -154,7 +168,7 @@ static int evaluate_batch(cli *c, const char *dir)
 
 int cmd_evaluate(cli *c, int argc, char **argv)
 {
-	if (!cli_parse(c, argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CATALOG_DIR | OPT_BATCH, 0, 1, USAGE))
+	if (!cli_parse(c, argc, argv, OPT_FORMAT | OPT_JSON | OPT_OUTPUT | OPT_CATALOG_DIR | OPT_BATCH, 0, 1, USAGE))
 		return EXIT_ERROR;
 	if (c->batch) {
 		if (c->nargs)

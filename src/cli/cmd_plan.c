@@ -3,7 +3,8 @@
  * Writes an assessment skeleton: every requirement with its Japanese title
  * and target as a comment, and an empty entry ready to fill in. From a
  * profile the skeleton starts with the profile's level, importances and
- * overrides, each with its reason (docs/profiles.en.md). */
+ * overrides, each with its reason (docs/profiles.en.md). For a compliance
+ * catalog (no --level), every item as an empty entry (cmd_compliance.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,7 +13,7 @@
 #include "taisaku/profile.h"
 #include "taisaku/report.h"
 
-#define USAGE "taisaku plan (--catalog ID --level N | --profile NAME) [--name NAME] [-o FILE] [--catalog-dir DIR]"
+#define USAGE "taisaku plan (--catalog ID [--level N] | --profile NAME) [--name NAME] [-o FILE] [--catalog-dir DIR]"
 
 /* A YAML comment of one line: line breaks in the text become spaces. */
 static void comment_text(FILE *f, const char *s)
@@ -152,22 +153,36 @@ int cmd_plan(cli *c, int argc, char **argv)
 			"the file '%s' exists already (it is not overwritten)", c->output);
 	if (c->profile)
 		return plan_from_profile(c);
-	if (!c->catalog || !c->level)
+	if (!c->catalog)
 		return cli_fail(c, "--catalog と --level、または --profile を指定してください（使い方: %s）",
 			"--catalog and --level, or --profile, are required (usage: %s)", USAGE);
-	char *end;
-	long level = strtol(c->level, &end, 10);
-	if (*end || level < 2 || level > 5)
-		return cli_fail(c, "--level は 2 から 5 までの整数です（'%s' が指定されました）",
-			"--level takes a whole number from 2 to 5 (given '%s')", c->level);
 	tk_error err = { 0 };
 	tk_catalog *cat;
 	if (cli_load_catalog(c, c->catalog, &cat, &err))
 		return cli_error(c, &err);
-	if (!cat->has_scoring) {
+	const char *name = c->name ? c->name : cli_tr(c, "対象システム", "system");
+	if (cat->kind == TK_CATALOG_COMPLIANCE) {
+		/* Compliance items have no levels: the skeleton lists every item. */
+		int rc = c->level ? cli_fail(c, "--level は準拠性のカタログ %s には使えません",
+			"--level does not apply to the compliance catalog %s", cat->id)
+			: compliance_plan(c, cat, name);
 		tk_catalog_free(cat);
+		return rc;
+	}
+	if (!cat->has_scoring || !c->level) {
+		tk_catalog_free(cat);
+		if (!c->level)
+			return cli_fail(c, "--catalog と --level、または --profile を指定してください（使い方: %s）",
+				"--catalog and --level, or --profile, are required (usage: %s)", USAGE);
 		return cli_fail(c, "カタログ %s は強度レベルで評価するカタログではありません",
 			"catalog %s is not a strength-level catalog", c->catalog);
+	}
+	char *end;
+	long level = strtol(c->level, &end, 10);
+	if (*end || level < 2 || level > 5) {
+		tk_catalog_free(cat);
+		return cli_fail(c, "--level は 2 から 5 までの整数です（'%s' が指定されました）",
+			"--level takes a whole number from 2 to 5 (given '%s')", c->level);
 	}
 	cli_out o;
 	if (!cli_out_open(c, &o)) {
@@ -175,7 +190,7 @@ int cmd_plan(cli *c, int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	c->durable = true; /* the sheet an officer will fill in */
-	write_skeleton(c, o.f, cat, (int)level, c->name ? c->name : cli_tr(c, "対象システム", "system"), NULL);
+	write_skeleton(c, o.f, cat, (int)level, name, NULL);
 	tk_catalog_free(cat);
 	return cli_out_close(c, &o, true);
 }

@@ -2,7 +2,8 @@
  *
  * Writes a report for people as one self-contained HTML file: the
  * assessment report (default), the security measures plan or the
- * improvement plan. A report is not a verdict: the exit status is 0
+ * improvement plan; for a compliance assessment, the compliance report
+ * (cmd_compliance.c). A report is not a verdict: the exit status is 0
  * whenever the report was written, whatever the levels, and 1 on an input
  * error, when nothing is written. */
 #include <string.h>
@@ -10,7 +11,7 @@
 #include "cli.h"
 #include "taisaku/report.h"
 
-#define USAGE "taisaku report FILE [--kind assessment|plan|improvement] [--lang ja|en] [-o OUT.html] [--catalog-dir DIR]"
+#define USAGE "taisaku report FILE [--kind assessment|plan|improvement|compliance] [--lang ja|en] [-o OUT.html] [--catalog-dir DIR]"
 
 /* --kind is this command's own option: it is taken out of argv here and
  * the rest goes through the shared parser. Returns false (after printing
@@ -68,10 +69,30 @@ int cmd_report(cli *c, int argc, char **argv)
 	if (!take_kind(c, &argc, argv, &kind_name) ||
 	    !cli_parse(c, argc, argv, OPT_OUTPUT | OPT_CATALOG_DIR, 0, 1, USAGE))
 		return EXIT_ERROR;
+	if (c->nargs && (kind_name ? strcmp(kind_name, "compliance") == 0 : true)) {
+		/* A compliance assessment has one report of its own (the default);
+		 * --kind compliance asks for it by name. */
+		cli_catalogs cats = { .c = c };
+		bool compliance = cli_is_compliance(&cats, c->args[0]);
+		int rc = EXIT_OK;
+		if (compliance || kind_name)
+			rc = compliance_report(c, &cats, c->args[0]);
+		cli_catalogs_free(&cats);
+		if (compliance || kind_name)
+			return rc;
+	} else if (kind_name && c->nargs) {
+		cli_catalogs cats = { .c = c };
+		bool compliance = cli_is_compliance(&cats, c->args[0]);
+		cli_catalogs_free(&cats);
+		if (compliance)
+			return cli_fail(c, "準拠性の評価には報告書の種類 '%s' は使えません（compliance）",
+				"the report kind '%s' does not apply to a compliance assessment (compliance)", kind_name);
+	}
 	tk_report_kind kind = TK_REPORT_ASSESSMENT;
-	if (kind_name && !tk_report_kind_parse(kind_name, &kind))
-		return cli_fail(c, "報告書の種類 '%s' はありません（assessment, plan, improvement）",
-			"unknown report kind '%s' (assessment, plan, improvement)", kind_name);
+	bool compliance_kind = kind_name && strcmp(kind_name, "compliance") == 0;
+	if (kind_name && !compliance_kind && !tk_report_kind_parse(kind_name, &kind))
+		return cli_fail(c, "報告書の種類 '%s' はありません（assessment, plan, improvement, compliance）",
+			"unknown report kind '%s' (assessment, plan, improvement, compliance)", kind_name);
 	if (!c->nargs)
 		return cli_fail(c, "評価シートのファイルを指定してください（使い方: %s）",
 			"name the assessment file (usage: %s)", USAGE);

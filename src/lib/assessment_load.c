@@ -20,7 +20,6 @@ static const char *const RATING_KEYS[] = {
 	"core", "assets", "study", "process", "management", "review", "documentation",
 	"evidence", "note", "na", "unknown", NULL };
 static const char *const ASSET_KEYS[] = { "name", "important", "core", NULL };
-static const char *const EVIDENCE_KEYS[] = { "title", "date", "ref", NULL };
 static const char *const IMPROVEMENT_KEYS[] = {
 	"requirement", "cause", "aim", "content", "steps", "due", "owner", NULL };
 static const char *const IMPORTANCES[] = { "critical", "important", "general", "low", NULL };
@@ -70,18 +69,6 @@ static tk_status oom(loader *L)
 	return tk_walk_fail(&L->w, NULL, NULL, "メモリが足りません", "out of memory");
 }
 
-static tk_status read_date(loader *L, const tk_ynode *map, const char *key, const char **out)
-{
-	tk_status st = tk_walk_str(&L->w, map, key, false, out);
-	if (st || !*out)
-		return st;
-	if (!tk_date_valid(*out))
-		return tk_walk_fail(&L->w, tk_ymap_get(map, key), key,
-			"日付 '%s' は YYYY-MM-DD の形の実在する日付で書いてください",
-			"date '%s' is not a real date written YYYY-MM-DD", *out);
-	return TK_OK;
-}
-
 /* A number in (min, max]: weights and balance thresholds. */
 static tk_status read_number(loader *L, const tk_ynode *v, const char *key, double min, double max, double *out)
 {
@@ -112,7 +99,7 @@ static tk_status read_system(loader *L, const tk_ynode *root)
 	    (st = tk_walk_str(&L->w, s, "name", true, &a->system_name)) ||
 	    (st = tk_walk_int(&L->w, s, "level", true, 2, 5, &level)) ||
 	    (st = tk_walk_str(&L->w, s, "organization", false, &a->organization)) ||
-	    (st = read_date(L, s, "date", &a->date)) ||
+	    (st = tk_walk_date(&L->w, s, "date", &a->date)) ||
 	    (st = tk_walk_str(&L->w, s, "assessor", false, &a->assessor)) ||
 	    (st = tk_walk_str(&L->w, s, "reason", false, &a->level_reason)))
 		return st;
@@ -299,30 +286,6 @@ static tk_status read_assets(loader *L, const tk_ynode *seq, tk_rating *rt)
 	return TK_OK;
 }
 
-static tk_status read_evidence(loader *L, const tk_ynode *rating, tk_rating *rt)
-{
-	const tk_ynode *seq = tk_ymap_get(rating, "evidence");
-	if (!seq)
-		return TK_OK;
-	tk_status st = tk_walk_seq(&L->w, seq, "evidence", false);
-	if (st)
-		return st;
-	rt->evidence = tk_arena_calloc(L->w.a, seq->n ? seq->n : 1, sizeof(*rt->evidence));
-	if (!rt->evidence)
-		return oom(L);
-	for (size_t i = 0; i < seq->n; i++) {
-		const tk_ynode *n = seq->items[i];
-		tk_evidence *e = &rt->evidence[i];
-		if ((st = tk_walk_map(&L->w, n, "evidence", EVIDENCE_KEYS)) ||
-		    (st = tk_walk_str(&L->w, n, "title", true, &e->title)) ||
-		    (st = read_date(L, n, "date", &e->date)) ||
-		    (st = tk_walk_str(&L->w, n, "ref", false, &e->ref)))
-			return st;
-	}
-	rt->n_evidence = seq->n;
-	return TK_OK;
-}
-
 /* Keys that go with any kind of entry. */
 static bool is_annotation(const char *key)
 {
@@ -334,7 +297,7 @@ static tk_status read_rating(loader *L, const tk_ynode *v, tk_rating *rt)
 	tk_status st;
 	if ((st = tk_walk_map(&L->w, v, "ratings", RATING_KEYS)) ||
 	    (st = tk_walk_str(&L->w, v, "note", false, &rt->note)) ||
-	    (st = read_evidence(L, v, rt)))
+	    (st = tk_walk_evidence(&L->w, v, &rt->evidence, &rt->n_evidence)))
 		return st;
 	const tk_ynode *na = tk_ymap_get(v, "na"), *unknown = tk_ymap_get(v, "unknown");
 	const tk_ynode *core = tk_ymap_get(v, "core"), *assets = tk_ymap_get(v, "assets");
@@ -424,7 +387,7 @@ static tk_status read_improvements(loader *L, const tk_ynode *root)
 		    (st = tk_walk_str(&L->w, n, "aim", true, &im->aim)) ||
 		    (st = tk_walk_str(&L->w, n, "content", false, &im->content)) ||
 		    (st = tk_walk_str(&L->w, n, "steps", false, &im->steps)) ||
-		    (st = read_date(L, n, "due", &im->due)) ||
+		    (st = tk_walk_date(&L->w, n, "due", &im->due)) ||
 		    (st = tk_walk_str(&L->w, n, "owner", false, &im->owner)))
 			return st;
 		if (cause) {

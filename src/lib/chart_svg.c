@@ -398,7 +398,11 @@ static void bars_grid(FILE *f, const bars *g)
 		num(f, x);
 		fputs("\" y=\"", f);
 		num(f, g->top - 7);
-		fprintf(f, "\" font-size=\"10\" text-anchor=\"middle\" fill=\"%s\">%g</text>\n", MUTED_COLOR, v);
+		fprintf(f, "\" font-size=\"10\" text-anchor=\"middle\" fill=\"%s\">%g", MUTED_COLOR,
+			c->tick_scale ? v * c->tick_scale : v);
+		if (c->tick_suffix)
+			tk_chart_escape(f, c->tick_suffix);
+		fputs("</text>\n", f);
 	}
 }
 

@@ -287,3 +287,42 @@ bool tk_date_valid(const char *s)
 		return false;
 	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 }
+
+tk_status tk_walk_date(tk_walk *w, const tk_ynode *map, const char *key, const char **out)
+{
+	tk_status st = tk_walk_str(w, map, key, false, out);
+	if (st || !*out)
+		return st;
+	if (!tk_date_valid(*out))
+		return tk_walk_fail(w, tk_ymap_get(map, key), key,
+			"日付 '%s' は YYYY-MM-DD の形の実在する日付で書いてください",
+			"date '%s' is not a real date written YYYY-MM-DD", *out);
+	return TK_OK;
+}
+
+tk_status tk_walk_evidence(tk_walk *w, const tk_ynode *map, tk_evidence **out, size_t *n)
+{
+	static const char *const EVIDENCE_KEYS[] = { "title", "date", "ref", NULL };
+	const tk_ynode *seq = tk_ymap_get(map, "evidence");
+	*out = NULL;
+	*n = 0;
+	if (!seq)
+		return TK_OK;
+	tk_status st = tk_walk_seq(w, seq, "evidence", false);
+	if (st)
+		return st;
+	tk_evidence *ev = tk_arena_calloc(w->a, seq->n ? seq->n : 1, sizeof(*ev));
+	if (!ev)
+		return tk_walk_fail(w, seq, "evidence", "メモリが足りません", "out of memory");
+	for (size_t i = 0; i < seq->n; i++) {
+		const tk_ynode *e = seq->items[i];
+		if ((st = tk_walk_map(w, e, "evidence", EVIDENCE_KEYS)) ||
+		    (st = tk_walk_str(w, e, "title", true, &ev[i].title)) ||
+		    (st = tk_walk_date(w, e, "date", &ev[i].date)) ||
+		    (st = tk_walk_str(w, e, "ref", false, &ev[i].ref)))
+			return st;
+	}
+	*out = ev;
+	*n = seq->n;
+	return TK_OK;
+}

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "taisaku/assessment.h"
 #include "taisaku/catalog.h"
 #include "yamldoc.h"
 
@@ -64,5 +65,11 @@ bool tk_utf8_find_error(const char *s, size_t len, int *line, int *column);
 
 /* A real date written YYYY-MM-DD. */
 bool tk_date_valid(const char *s);
+
+/* Reads map[key] as a real date written YYYY-MM-DD. */
+tk_status tk_walk_date(tk_walk *w, const tk_ynode *map, const char *key, const char **out);
+
+/* Reads map["evidence"], when present, as a list of { title, date, ref }. */
+tk_status tk_walk_evidence(tk_walk *w, const tk_ynode *map, tk_evidence **out, size_t *n);
 
 #endif

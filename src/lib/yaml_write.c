@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "taisaku/report.h"
+#include "yaml_flow.h"
 
 /* The character at p if it is one of the few that YAML would take as a
  * line break or a byte-order mark inside a quoted scalar; 0 otherwise. */
@@ -43,4 +44,70 @@ void tk_yaml_quote(FILE *f, const char *s)
 		}
 	}
 	fputc('"', f);
+}
+
+/* ---- canonical keys and flow mappings (yaml_flow.h) ---- */
+
+void tk_yaml_key(FILE *f, const char *id)
+{
+	/* An ID is written plain when YAML would read it back as the same
+	 * string; catalogs' IDs mostly are, but a catalog is data and may
+	 * surprise ("2.2.1.1(1)(a)" is quoted). */
+	bool plain = *id != '\0' && *id != '-' && *id != '.';
+	for (const char *p = id; *p && plain; p++)
+		plain = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+			*p == '.' || *p == '_' || *p == '-';
+	if (plain)
+		fputs(id, f);
+	else
+		tk_yaml_quote(f, id);
+}
+
+void tk_yflow_key(tk_yflow *w, const char *k)
+{
+	fputs(w->any ? ", " : "{ ", w->f);
+	fprintf(w->f, "%s: ", k);
+	w->any = true;
+}
+
+void tk_yflow_str(tk_yflow *w, const char *k, const char *v)
+{
+	if (!v)
+		return;
+	tk_yflow_key(w, k);
+	tk_yaml_quote(w->f, v);
+}
+
+void tk_yflow_date(tk_yflow *w, const char *k, const char *v)
+{
+	if (!v)
+		return;
+	tk_yflow_key(w, k);
+	fputs(v, w->f);
+}
+
+void tk_yflow_end(tk_yflow *w)
+{
+	fputs(w->any ? " }" : "{}", w->f);
+}
+
+void tk_yaml_write_evidence(FILE *f, const tk_evidence *ev, size_t n)
+{
+	fputs("[ ", f);
+	for (size_t i = 0; i < n; i++) {
+		tk_yflow w = { f, false };
+		if (i)
+			fputs(", ", f);
+		tk_yflow_str(&w, "title", ev[i].title);
+		tk_yflow_date(&w, "date", ev[i].date);
+		tk_yflow_str(&w, "ref", ev[i].ref);
+		tk_yflow_end(&w);
+	}
+	fputs(" ]", f);
+}
+
+void tk_yaml_comment_text(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
