@@ -96,6 +96,9 @@ int cmd_report(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
 int cmd_import(cli *c, int argc, char **argv);
 int cmd_export_via_sibling(cli *c, int argc, char **argv);
+/* export --format oscal|oscal-poam, handled in taisaku itself. */
+bool cli_export_is_oscal(int argc, char **argv);
+int cmd_export_oscal(cli *c, int argc, char **argv);
 int cmd_import_via_sibling(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
 int cmd_version(cli *c, int argc, char **argv);
