@@ -53,6 +53,7 @@ static const struct {
 	{ "--name", OPT_NAME, true },
 	{ "--department", OPT_DEPARTMENT, true },
 	{ "--base", OPT_BASE, true },
+	{ "--id", OPT_ID, true },
 };
 
 bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, int max_args,
@@ -103,6 +104,7 @@ bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, in
 		case OPT_NAME: c->name = value; break;
 		case OPT_DEPARTMENT: c->department = value; break;
 		case OPT_BASE: c->base = value; break;
+		case OPT_ID: c->id = value; break;
 		}
 	}
 	if (c->nargs < min_args) {

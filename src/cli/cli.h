@@ -23,6 +23,7 @@ typedef struct cli {
 	const char *name;          /* --name NAME */
 	const char *department;    /* --department NAME */
 	const char *base;          /* --base FILE */
+	const char *id;            /* --id ID */
 	bool durable;              /* the output is someone's work: flush it to disk */
 	int nargs;                 /* positional arguments after the subcommand words */
 	const char *args[CLI_MAX_ARGS];
@@ -35,7 +36,7 @@ enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_FAIL = 2 };
 enum {
 	OPT_JSON = 1 << 0, OPT_OUTPUT = 1 << 1, OPT_FORMAT = 1 << 2, OPT_CATALOG_DIR = 1 << 3,
 	OPT_BATCH = 1 << 4, OPT_CATALOG = 1 << 5, OPT_LEVEL = 1 << 6, OPT_NAME = 1 << 7,
-	OPT_DEPARTMENT = 1 << 8, OPT_BASE = 1 << 9,
+	OPT_DEPARTMENT = 1 << 8, OPT_BASE = 1 << 9, OPT_ID = 1 << 10,
 };
 
 /* Parses argv (after the subcommand words) into c. --lang is always taken.
@@ -89,6 +90,8 @@ typedef struct command {
 } command;
 
 int cmd_catalog(cli *c, int argc, char **argv);
+/* catalog import (cmd_catalog_import.c). */
+int catalog_import(cli *c, int argc, char **argv);
 int cmd_evaluate(cli *c, int argc, char **argv);
 int cmd_plan(cli *c, int argc, char **argv);
 int cmd_diff(cli *c, int argc, char **argv);
