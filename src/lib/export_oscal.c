@@ -286,13 +286,23 @@ static void add_notes(oscal_ctx *c, json_t *parts, const char *owner, const tk_n
 	}
 }
 
+/* The English title as a prop. A prop value is one line; a title printed on
+ * two keeps its own text in the prop's remarks, so that an import gets it
+ * back as it was. */
+static void add_title_en(json_t *props, const char *title_en)
+{
+	json_t *p = tk_oscal_add_prop(props, true, "title-en", title_en);
+	if (p && strcmp(json_string_value(json_object_get(p, "value")), title_en))
+		json_object_set_new(p, "remarks", json_string(title_en));
+}
+
 /* The props every group and control starts with: the original ID and the
  * English title. */
 static json_t *base_props(const char *id, const char *title_en)
 {
 	json_t *props = json_array();
 	tk_oscal_add_prop(props, false, "label", id);
-	tk_oscal_add_prop(props, true, "title-en", title_en);
+	add_title_en(props, title_en);
 	return props;
 }
 
@@ -588,7 +598,7 @@ static json_t *metadata_json(const tk_catalog *cat)
 			"scheme", TK_OSCAL_NS "/catalog-id", "identifier", id));
 	free(id);
 	json_t *props = json_array();
-	tk_oscal_add_prop(props, true, "title-en", cat->title_en);
+	add_title_en(props, cat->title_en);
 	tk_oscal_add_prop(props, true, "source", cat->source);
 	tk_oscal_add_prop(props, true, "catalog-kind", cat->kind == TK_CATALOG_STRENGTH ? "strength" : "compliance");
 	if (cat->has_scoring)

@@ -150,6 +150,22 @@ static const char *prop(json_t *o, const char *name, bool ours)
 	return NULL;
 }
 
+/* Our English title: the prop's remarks hold it when it is not one line. */
+static const char *title_en(json_t *o)
+{
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(o, "props"), i, p) {
+		const char *n = json_string_value(json_object_get(p, "name"));
+		const char *ns = json_string_value(json_object_get(p, "ns"));
+		if (!n || !ns || strcmp(n, "title-en") || strcmp(ns, TK_OSCAL_NS))
+			continue;
+		const char *r = json_string_value(json_object_get(p, "remarks"));
+		return r ? r : json_string_value(json_object_get(p, "value"));
+	}
+	return NULL;
+}
+
 static void set_str(json_t *o, const char *key, const char *s)
 {
 	if (s && *s)
@@ -438,7 +454,7 @@ static tk_status read_control(importer *im, json_t *control, json_t *reqs)
 	set_str(req, "id", id);
 	free(id);
 	set_str(req, "title_ja", *title ? title : oid);
-	const char *en = prop(control, "title-en", true);
+	const char *en = title_en(control);
 	set_str(req, "title_en", en ? en : *title ? title : oid);
 	/* The params come first: the statement's prose inserts them. */
 	json_t *scratch = json_object();
@@ -471,7 +487,7 @@ static json_t *node_of(importer *im, json_t *group, const char *oid, const char 
 	set_str(o, "id", id);
 	free(id);
 	set_str(o, "title_ja", *title ? title : oid);
-	const char *en = group ? prop(group, "title-en", true) : NULL;
+	const char *en = group ? title_en(group) : NULL;
 	set_str(o, "title_en", en ? en : *title ? title : oid);
 	return o;
 }
@@ -787,7 +803,7 @@ static tk_status build(importer *im, json_t *root, const char *want_id, json_t *
 	json_t *head = json_object();
 	set_str(head, "id", id);
 	set_str(head, "title_ja", im->catalog_title);
-	const char *en = prop(md, "title-en", true);
+	const char *en = title_en(md);
 	set_str(head, "title_en", en ? en : im->catalog_title);
 	set_str(head, "version", *version ? version : "unversioned");
 	set_str(head, "publisher_ja", publisher(md));
