@@ -768,6 +768,7 @@ static tk_status build(importer *im, json_t *root, const char *want_id, json_t *
 	const char *id = want_id ? want_id : our_catalog_id(md) ? our_catalog_id(md) : derived;
 	if (!id || !valid_catalog_id(id)) {
 		free(derived);
+		snprintf(im->path, sizeof im->path, "%s", want_id ? "--id" : "catalog.metadata.document-ids");
 		return fail(im, "カタログ ID '%s' は英小文字・数字・ハイフン 63 文字までで書いてください（--id で指定できます）",
 			"catalog ID '%s' must be up to 63 lower-case letters, digits and hyphens (give one with --id)",
 			id ? id : "");

@@ -138,11 +138,13 @@ char *tk_oscal_requirement_title(const oscal_doc *d, size_t i)
 	return asprintf(&s, "%s %s", r->id, r->title_ja) < 0 ? NULL : s;
 }
 
-/* Element names as the report prints them. */
-static const char *element_ja(tk_element el)
+/* An element as the evaluation text names it: the catalog's title of the
+ * peripheral element, or 対策コア. */
+static const char *element_ja(const tk_catalog *cat, tk_element el)
 {
-	static const char *names[] = { "検討", "プロセス", "管理", "見直し", "文書化", "対策コア" };
-	return (unsigned)el < 6 ? names[el] : "?";
+	if (el == TK_EL_CORE || (unsigned)el >= TK_PERIPHERALS || !cat->scoring.peripherals[el].title_ja)
+		return "対策コア";
+	return cat->scoring.peripherals[el].title_ja;
 }
 
 char *tk_oscal_shortfall_text(const oscal_doc *d, size_t i)
@@ -161,9 +163,9 @@ char *tk_oscal_shortfall_text(const oscal_doc *d, size_t i)
 		const tk_shortfall *s = &r->missing_target[k];
 		fputs(k ? "、" : "。目標に足りないもの: ", f);
 		if (s->element == TK_EL_CORE)
-			fprintf(f, "%s %d→%d", element_ja(s->element), s->have, s->need);
+			fprintf(f, "%s %d→%d", element_ja(d->cat, s->element), s->have, s->need);
 		else
-			fprintf(f, "%s %s→%s", element_ja(s->element), tk_rank_name((tk_rank)s->have),
+			fprintf(f, "%s %s→%s", element_ja(d->cat, s->element), tk_rank_name((tk_rank)s->have),
 				tk_rank_name((tk_rank)s->need));
 	}
 	if (fclose(f) != 0) {
