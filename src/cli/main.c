@@ -6,16 +6,16 @@
 #include "cli.h"
 
 const command cli_commands[] = {
-	{ "catalog", cmd_catalog, "カタログ（管理策の体系）の一覧・表示・書き出し",
-		"list, show and export control catalogs" },
+	{ "catalog", cmd_catalog, "カタログ（管理策の体系）の一覧・表示・書き出し・OSCAL からの取り込み",
+		"list, show, export control catalogs and import OSCAL ones" },
 	{ "plan", cmd_plan, "評価シート（計画）を作る", "write an assessment skeleton (plan)" },
 	{ "evaluate", cmd_evaluate, "評価する（達成レベル・ギャップ・ばらつき）",
 		"evaluate an assessment (levels, gaps, balance)" },
 	{ "diff", cmd_diff, "二つの評価の違いを示す", "show what changed between two rounds" },
 	{ "report", cmd_report, "報告書（評価報告・対策計画書・改善計画書）を HTML で作る",
 		"write a report (assessment, measures plan, improvement plan) as HTML" },
-	{ "export", cmd_export_via_sibling, "評価シートを Excel（xlsx）や CSV のチェックリストに書き出す",
-		"export an assessment as an Excel (xlsx) or CSV checklist" },
+	{ "export", cmd_export_via_sibling, "評価シートを Excel（xlsx）や CSV のチェックリスト、OSCAL に書き出す",
+		"export an assessment as an Excel (xlsx) or CSV checklist, or as OSCAL" },
 	{ "import", cmd_import_via_sibling, "記入済みの Excel や CSV を評価シートに読み込む",
 		"read filled-in Excel or CSV checklists back into an assessment" },
 	{ "help", cmd_help, "使い方を表示する", "show how to use a command" },

@@ -172,21 +172,56 @@ static void set_str(json_t *o, const char *key, const char *s)
 		json_object_set_new(o, key, json_string(s));
 }
 
-/* A new ID: the original one for our own catalogs (the label prop), else
- * the OSCAL id; one taken already gets "-2", "-3"... (IDs are unique
- * across a taisaku catalog, OSCAL ids only within their kind). */
+/* What the catalog format takes as an ID: 1 to 63 bytes, no white space
+ * or control characters (the loader's rule). */
+static bool valid_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (!n || n > 63)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= ' ' || *p == 0x7f)
+			return false;
+	return true;
+}
+
+/* Fails unless o[key] (already read as id) is a valid ID. */
+static tk_status check_id(importer *im, const char *key, const char *id)
+{
+	if (!id || valid_id(id))
+		return TK_OK;
+	push_key(im, key);
+	return fail(im, "ID '%s' は taisaku では使えません（空白や制御文字を含まない 63 バイトまで）",
+		"ID '%s' cannot be a taisaku ID (at most 63 bytes, no white space or control characters)", id);
+}
+
+/* A new ID: the original one for our own catalogs (the label prop, when it
+ * is a valid ID), else the OSCAL id; one taken already gets "-2", "-3"...
+ * (IDs are unique across a taisaku catalog, OSCAL ids only within their
+ * kind). */
 static char *claim_id(importer *im, json_t *node, const char *oscal_id)
 {
 	const char *base = im->ours ? prop(node, "label", false) : NULL;
-	if (!base)
+	if (!base || !valid_id(base))
 		base = oscal_id;
 	size_t size = strlen(base) + 16;
 	char *id = malloc(size);
 	if (!id)
 		return NULL;
-	snprintf(id, size, "%s", base);
-	for (unsigned n = 2; json_object_get(im->ids, id); n++)
-		snprintf(id, size, "%s-%u", base, n);
+	/* Made IDs ("X-controls", "X-2") may outgrow 63 bytes: the base is cut,
+	 * on a character boundary, to leave room. */
+	for (unsigned n = 1;; n++) {
+		char suffix[16] = "";
+		if (n > 1)
+			snprintf(suffix, sizeof suffix, "-%u", n);
+		size_t keep = strlen(base), room = 63 - strlen(suffix);
+		if (keep > room)
+			for (keep = room; keep > 0 && ((unsigned char)base[keep] & 0xc0) == 0x80; keep--)
+				;
+		snprintf(id, size, "%.*s%s", (int)keep, base, suffix);
+		if (!json_object_get(im->ids, id))
+			break;
+	}
 	json_object_set_new(im->ids, id, json_true());
 	return id;
 }
@@ -284,14 +319,15 @@ static tk_status read_params(importer *im, json_t *control, json_t *req)
 		json_t *p;
 		size_t mk;
 		const char *id;
-		if ((st = get_obj_at(im, params, i, &p, &mk)) || (st = get_str(im, p, "id", true, &id)))
+		if ((st = get_obj_at(im, params, i, &p, &mk)) || (st = get_str(im, p, "id", true, &id)) ||
+		    (st = check_id(im, "id", id)))
 			return json_decref(list), st;
 		char *txt = param_text(p);
 		json_object_set_new(im->params, id, json_string(txt ? txt : id));
 		const char *label = json_string_value(json_object_get(p, "label"));
 		const char *orig = im->ours ? prop(p, "label", false) : NULL;
 		json_t *o = json_object();
-		set_str(o, "id", orig ? orig : id);
+		set_str(o, "id", orig && *orig ? orig : id);
 		set_str(o, "title_ja", label && *label ? label : txt && *txt ? txt : id);
 		json_t *values = json_object_get(p, "values");
 		if (json_array_size(values))
@@ -446,7 +482,8 @@ static tk_status read_control(importer *im, json_t *control, json_t *reqs)
 	static const char *const modalities[] = { "shall", "should", "consider", NULL };
 	const char *oid, *title;
 	tk_status st;
-	if ((st = get_str(im, control, "id", true, &oid)) || (st = get_str(im, control, "title", true, &title)))
+	if ((st = get_str(im, control, "id", true, &oid)) || (st = check_id(im, "id", oid)) ||
+	    (st = get_str(im, control, "title", true, &title)))
 		return st;
 	json_object_clear(im->params);
 	json_t *req = json_object();
@@ -523,7 +560,8 @@ static tk_status domain_of(importer *im, json_t *group, const char *oid, const c
 static tk_status group_head(importer *im, json_t *g, const char **id, const char **title)
 {
 	tk_status st;
-	if ((st = get_str(im, g, "id", !im->ours, id)) || (st = get_str(im, g, "title", true, title)))
+	if ((st = get_str(im, g, "id", !im->ours, id)) || (st = check_id(im, "id", *id)) ||
+	    (st = get_str(im, g, "title", true, title)))
 		return st;
 	if (!*id) /* a group's id is optional in OSCAL */
 		*id = prop(g, "label", false) ? prop(g, "label", false) : "group";
