@@ -618,10 +618,9 @@ static const char *group_class(json_t *g)
 /* A view exported by taisaku: subviews of domains, or domains. */
 static tk_status our_view(importer *im, json_t *g, const char *id, const char *title, json_t *views)
 {
-	json_t *v = node_of(im, g, id, title), *groups, *list = json_array();
+	json_t *v = node_of(im, g, id, title), *groups, *list = json_array(), *subviews = json_array();
 	set_overview(im, v, g);
 	tk_status st = get_arr(im, g, "groups", &groups);
-	bool subviews = false;
 	size_t mk0 = push_key(im, "groups");
 	for (size_t i = 0; !st && i < json_array_size(groups); i++) {
 		json_t *sub;
@@ -630,12 +629,11 @@ static tk_status our_view(importer *im, json_t *g, const char *id, const char *t
 		if ((st = get_obj_at(im, groups, i, &sub, &mk)) || (st = group_head(im, sub, &sid, &stitle)))
 			break;
 		if (strcmp(group_class(sub), "subview") == 0) {
-			subviews = true;
 			json_t *s = node_of(im, sub, sid, stitle), *domains = json_array();
 			set_overview(im, s, sub);
 			st = flatten(im, sub, "", domains);
 			json_object_set_new(s, "domains", domains);
-			json_array_append_new(list, s);
+			json_array_append_new(subviews, s);
 		} else {
 			st = domain_of(im, sub, sid, stitle, list);
 			if (!st)
@@ -647,14 +645,30 @@ static tk_status our_view(importer *im, json_t *g, const char *id, const char *t
 	if (st) {
 		json_decref(v);
 		json_decref(list);
+		json_decref(subviews);
 		return st;
 	}
 	pop(im, mk0);
-	json_object_set_new(v, subviews ? "subviews" : "domains", list);
-	if (json_array_size(list))
-		json_array_append_new(views, v);
-	else
-		json_decref(v);
+	/* A view has subviews or domains, never both: domains beside
+	 * subviews (not in anything taisaku writes) get a subview of their own. */
+	if (json_array_size(subviews) && json_array_size(list)) {
+		char *sid;
+		if (asprintf(&sid, "%s-domains", id) < 0)
+			sid = NULL;
+		json_t *s = node_of(im, NULL, sid ? sid : id, title);
+		free(sid);
+		json_object_set_new(s, "domains", list);
+		json_array_append_new(subviews, s);
+		list = json_array();
+	}
+	if (json_array_size(subviews)) {
+		json_object_set_new(v, "subviews", subviews);
+		json_decref(list);
+	} else {
+		json_object_set_new(v, "domains", list);
+		json_decref(subviews);
+	}
+	json_array_append_new(views, v);
 	return TK_OK;
 }
 
@@ -699,6 +713,20 @@ static tk_status read_groups(importer *im, json_t *catalog, json_t *views)
 	}
 	pop(im, mk0);
 	return TK_OK;
+}
+
+/* Drops what holds nothing: groups without controls leave subviews and
+ * views without domains, which the catalog format does not allow. */
+static void prune(json_t *views)
+{
+	for (size_t i = json_array_size(views); i-- > 0;) {
+		json_t *v = json_array_get(views, i), *subs = json_object_get(v, "subviews");
+		for (size_t k = json_array_size(subs); k-- > 0;)
+			if (!json_array_size(json_object_get(json_array_get(subs, k), "domains")))
+				json_array_remove(subs, k);
+		if (!json_array_size(subs) && !json_array_size(json_object_get(v, "domains")))
+			json_array_remove(views, i);
+	}
 }
 
 /* ---- the catalog ---- */
@@ -832,6 +860,8 @@ static tk_status build(importer *im, json_t *root, const char *want_id, json_t *
 		}
 		json_decref(domains);
 	}
+	if (!st)
+		prune(views);
 	if (!st && !json_array_size(views))
 		st = fail(im, "管理策（controls）が一つもありません", "the catalog has no controls");
 	if (st) {
