@@ -255,6 +255,27 @@ static void nested_groups(void **state)
 	tk_catalog_free(c);
 }
 
+/* Sub-items nested deeper than the catalog format's 8 levels follow as
+ * siblings at the 8th: the catalog still loads, nothing is lost. */
+static void deep_items(void **state)
+{
+	(void)state;
+	tk_catalog *c = import_file(TEST_DATA("oscal/deep-items.json"), "deep");
+	const tk_point *p = &c->requirements[0].points[0];
+	assert_string_equal(p->title_ja, "level 0");
+	const tk_item *list = p->items;
+	size_t n = p->n_items;
+	for (int depth = 1; depth < 8; depth++) {
+		assert_int_equal(n, 1);
+		n = list[0].n_items;
+		list = list[0].items;
+	}
+	assert_int_equal(n, 5);
+	assert_string_equal(list[0].text_ja, "level 8");
+	assert_string_equal(list[4].text_ja, "level 12");
+	tk_catalog_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -263,6 +284,7 @@ int main(void)
 		cmocka_unit_test(round_trip_catalogs),
 		cmocka_unit_test(errors),
 		cmocka_unit_test(nested_groups),
+		cmocka_unit_test(deep_items),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -364,10 +364,13 @@ static char *labelled(importer *im, json_t *part)
 	return s;
 }
 
-/* Sub-items of a point, nested as the parts nest. */
-static json_t *items_of(importer *im, json_t *part)
+/* The catalog format nests sub-points 8 levels deep at most. */
+#define MAX_ITEM_DEPTH 8
+
+/* Sub-items of a point appended to items, nested as the parts nest; at
+ * the deepest level the format allows, deeper ones follow as siblings. */
+static void add_items(importer *im, json_t *part, int depth, json_t *items)
 {
-	json_t *items = json_array();
 	size_t i;
 	json_t *sub;
 	json_array_foreach(json_object_get(part, "parts"), i, sub) {
@@ -377,17 +380,22 @@ static json_t *items_of(importer *im, json_t *part)
 		char *text = labelled(im, sub);
 		set_str(o, "text_ja", text && *text ? text : json_string_value(json_object_get(sub, "id")));
 		free(text);
-		json_t *deeper = items_of(im, sub);
+		if (!json_object_get(o, "text_ja")) {
+			json_decref(o);
+			continue;
+		}
+		json_array_append_new(items, o);
+		if (depth >= MAX_ITEM_DEPTH) {
+			add_items(im, sub, depth, items);
+			continue;
+		}
+		json_t *deeper = json_array();
+		add_items(im, sub, depth + 1, deeper);
 		if (json_array_size(deeper))
 			json_object_set_new(o, "items", deeper);
 		else
 			json_decref(deeper);
-		if (json_object_get(o, "text_ja"))
-			json_array_append_new(items, o);
-		else
-			json_decref(o);
 	}
-	return items;
 }
 
 /* One item of the statement as a point: the title as its heading (the
@@ -409,7 +417,8 @@ static json_t *point_of(importer *im, json_t *part)
 	}
 	if (!json_object_get(o, "title_ja"))
 		set_str(o, "title_ja", "-");
-	json_t *items = items_of(im, part);
+	json_t *items = json_array();
+	add_items(im, part, 1, items);
 	if (json_array_size(items))
 		json_object_set_new(o, "items", items);
 	else
