@@ -1,6 +1,7 @@
 /* OSCAL catalog import (import_oscal.c): NIST's SP 800-53 rev 5 LOW
  * baseline as a taisaku catalog, the round trip catalog → OSCAL → catalog
  * for every catalog we ship, and the errors on bad input. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,13 +168,27 @@ static void round_trip(const char *path)
 	tk_catalog_free(back);
 }
 
+/* Every catalog in catalogs/ (a new one is tested without a change here),
+ * and the test catalogs that are valid. */
 static void round_trip_catalogs(void **state)
 {
 	(void)state;
+	DIR *dir = opendir(TK_SOURCE_ROOT "/catalogs");
+	assert_non_null(dir);
+	int n = 0;
+	for (struct dirent *de; (de = readdir(dir));) {
+		size_t len = strlen(de->d_name);
+		if (len < 6 || strcmp(de->d_name + len - 5, ".yaml"))
+			continue;
+		char path[1024];
+		snprintf(path, sizeof path, "%s/catalogs/%s", TK_SOURCE_ROOT, de->d_name);
+		round_trip(path);
+		n++;
+	}
+	closedir(dir);
+	assert_true(n >= 5);
 	static const char *paths[] = {
-		CATALOG("ecom-2004.yaml"), CATALOG("atla-ssr.yaml"), CATALOG("nisc-2012.yaml"),
-		CATALOG("port-tos.yaml"), CATALOG("space-rules.yaml"), TEST_DATA("mini.yaml"),
-		TEST_DATA("oscal-ids.yaml"), TEST_DATA("extra/mini.yaml"),
+		TEST_DATA("mini.yaml"), TEST_DATA("oscal-ids.yaml"), TEST_DATA("extra/mini.yaml"),
 	};
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
 		round_trip(paths[i]);
