@@ -84,7 +84,7 @@ static void add_int_prop(json_t *props, const char *name, int v)
 
 /* A party in a role: the organisation, or the assessor (a person or a
  * section, as written). */
-static void add_party(const oscal_doc *d, json_t *md, const char *role, const char *role_title,
+static void add_party(json_t *md, const char *role, const char *role_title,
 	const char *type, const char *name)
 {
 	char *n = tk_oscal_one_line(name), uuid[37];
@@ -104,7 +104,6 @@ static void add_party(const oscal_doc *d, json_t *md, const char *role, const ch
 		json_object_set_new(md, "responsible-parties", rp = json_array());
 	json_array_append_new(rp, json_pack("{s:s, s:[s]}", "role-id", role, "party-uuids", uuid));
 	free(n);
-	(void)d;
 }
 
 json_t *tk_oscal_doc_metadata(const oscal_doc *d, const char *title)
@@ -121,8 +120,8 @@ json_t *tk_oscal_doc_metadata(const oscal_doc *d, const char *title)
 	add_int_prop(props, "system-target-level", a->level);
 	tk_oscal_add_prop(props, true, "system-level-reason", a->level_reason);
 	tk_oscal_set_array(md, "props", props);
-	add_party(d, md, "system-owner", "System Owner", "organization", a->organization);
-	add_party(d, md, "assessor", "Assessor", "person", a->assessor);
+	add_party(md, "system-owner", "System Owner", "organization", a->organization);
+	add_party(md, "assessor", "Assessor", "person", a->assessor);
 	return md;
 }
 
