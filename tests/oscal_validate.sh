@@ -7,10 +7,14 @@
 #   3. a second export gives the same bytes.
 # Usage: tests/oscal_validate.sh TAISAKU CATALOG
 #        tests/oscal_validate.sh TAISAKU --assessment FILE oscal|oscal-poam
+#        tests/oscal_validate.sh TAISAKU --import FILE.json
 #   TAISAKU  the built taisaku binary (this script builds nothing)
 #   CATALOG  a catalog YAML file or id: taisaku catalog export CATALOG --format oscal
 #   FILE     an ECOM assessment: taisaku export FILE --format oscal (assessment
 #            results) or --format oscal-poam (plan of action and milestones)
+#   FILE.json an OSCAL catalog: taisaku catalog import FILE.json, then the
+#            export of the catalog it made (NIST's 1.1.2 catalog comes out as
+#            valid 1.0.6)
 # Needs `npm install` in the source root (ajv-cli, ajv-formats; package.json).
 # OSCAL_SCHEMA overrides the schema file. Exits 0 when all checks pass, else 1.
 set -uo pipefail
@@ -26,8 +30,13 @@ elif [ $# -eq 4 ] && [ "$2" = --assessment ] && { [ "$4" = oscal ] || [ "$4" = o
 	what="$3 $4"
 	export_cmd=(export "$3" --format "$4")
 	model=$([ "$4" = oscal ] && echo assessment-results || echo poam)
+elif [ $# -eq 3 ] && [ "$2" = --import ]; then
+	taisaku=$1
+	what="import $3"
+	import=$3
+	model=catalog
 else
-	echo "usage: $0 TAISAKU CATALOG | $0 TAISAKU --assessment FILE oscal|oscal-poam" >&2
+	echo "usage: $0 TAISAKU CATALOG | $0 TAISAKU --assessment FILE oscal|oscal-poam | $0 TAISAKU --import FILE.json" >&2
 	exit 1
 fi
 ajv=$root/node_modules/.bin/ajv
@@ -45,6 +54,10 @@ command -v node >/dev/null || fail "node is not installed"
 
 tmp=$(mktemp -d) || fail "mktemp failed"
 trap 'rm -rf "$tmp"' EXIT
+if [ -n "${import:-}" ]; then
+	"$taisaku" catalog import "$import" --id imported -o "$tmp/imported.yaml" || fail "the import failed"
+	export_cmd=(catalog export "$tmp/imported.yaml" --format oscal)
+fi
 
 # ajv wants a .json name to know how to parse the file.
 "$taisaku" "${export_cmd[@]}" -o "$tmp/first.json" || fail "the export failed"
