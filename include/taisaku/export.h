@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "taisaku/assessment.h"
 #include "taisaku/catalog.h"
 
 typedef enum tk_format {
@@ -22,5 +23,12 @@ tk_status tk_catalog_export_json(const tk_catalog *cat, FILE *out, tk_error *err
 tk_status tk_catalog_export_yaml(const tk_catalog *cat, FILE *out, tk_error *err);
 tk_status tk_catalog_export_csv(const tk_catalog *cat, FILE *out, tk_error *err);
 tk_status tk_catalog_export_oscal(const tk_catalog *cat, FILE *out, tk_error *err);
+
+/* An evaluated assessment as OSCAL 1.0.6 assessment results (JSON), and its
+ * improvement plan as an OSCAL 1.0.6 plan of action and milestones
+ * (docs/oscal.en.md). Same evaluation, same bytes: every uuid is derived
+ * from the assessment, and the only time is the assessment date. */
+tk_status tk_assessment_export_oscal(const tk_evaluation *e, FILE *out, tk_error *err);
+tk_status tk_assessment_export_oscal_poam(const tk_evaluation *e, FILE *out, tk_error *err);
 
 #endif

@@ -56,6 +56,7 @@ static const struct {
 	{ "--base", OPT_BASE, true },
 	{ "--to", OPT_TO, true },
 	{ "--profile", OPT_PROFILE, true },
+	{ "--id", OPT_ID, true },
 };
 
 bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, int max_args,
@@ -108,6 +109,7 @@ bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, in
 		case OPT_BASE: c->base = value; break;
 		case OPT_TO: c->to = value; break;
 		case OPT_PROFILE: c->profile = value; break;
+		case OPT_ID: c->id = value; break;
 		}
 	}
 	if (c->nargs < min_args) {

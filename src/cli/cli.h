@@ -25,6 +25,7 @@ typedef struct cli {
 	const char *base;          /* --base FILE */
 	const char *to;            /* --to CATALOG */
 	const char *profile;       /* --profile NAME */
+	const char *id;            /* --id ID */
 	bool durable;              /* the output is someone's work: flush it to disk */
 	int nargs;                 /* positional arguments after the subcommand words */
 	const char *args[CLI_MAX_ARGS];
@@ -38,7 +39,7 @@ enum {
 	OPT_JSON = 1 << 0, OPT_OUTPUT = 1 << 1, OPT_FORMAT = 1 << 2, OPT_CATALOG_DIR = 1 << 3,
 	OPT_BATCH = 1 << 4, OPT_CATALOG = 1 << 5, OPT_LEVEL = 1 << 6, OPT_NAME = 1 << 7,
 	OPT_DEPARTMENT = 1 << 8, OPT_BASE = 1 << 9, OPT_TO = 1 << 10,
-	OPT_PROFILE = 1 << 20,
+	OPT_PROFILE = 1 << 20, OPT_ID = 1 << 21,
 };
 
 /* Parses argv (after the subcommand words) into c. --lang is always taken.
@@ -98,6 +99,8 @@ typedef struct command {
 } command;
 
 int cmd_catalog(cli *c, int argc, char **argv);
+/* catalog import (cmd_catalog_import.c). */
+int catalog_import(cli *c, int argc, char **argv);
 int cmd_evaluate(cli *c, int argc, char **argv);
 int cmd_plan(cli *c, int argc, char **argv);
 int cmd_diff(cli *c, int argc, char **argv);
@@ -105,6 +108,9 @@ int cmd_report(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
 int cmd_import(cli *c, int argc, char **argv);
 int cmd_export_via_sibling(cli *c, int argc, char **argv);
+/* export --format oscal|oscal-poam, handled in taisaku itself. */
+bool cli_export_is_oscal(int argc, char **argv);
+int cmd_export_oscal(cli *c, int argc, char **argv);
 int cmd_import_via_sibling(cli *c, int argc, char **argv);
 int cmd_profile(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);

@@ -1,4 +1,4 @@
-/* taisaku catalog list | show | export */
+/* taisaku catalog list | show | export (import: cmd_catalog_import.c) */
 #include <stdlib.h>
 #include <string.h>
 
@@ -326,12 +326,13 @@ int cmd_catalog(cli *c, int argc, char **argv)
 	} subs[] = {
 		{ "list", catalog_list }, { "show", catalog_show }, { "export", catalog_export },
 		{ "coverage", catalog_coverage },
+		{ "import", catalog_import },
 	};
 	if (argc < 1)
 		return help_print(c, "catalog", stderr), EXIT_ERROR;
 	for (size_t i = 0; i < sizeof(subs) / sizeof(*subs); i++)
 		if (strcmp(argv[0], subs[i].name) == 0)
 			return subs[i].run(c, argc - 1, argv + 1);
-	return cli_fail(c, "'catalog %s' はありません（list, show, export, coverage）",
-		"no such command 'catalog %s' (list, show, export, coverage)", argv[0]);
+	return cli_fail(c, "'catalog %s' はありません（list, show, export, coverage, import）",
+		"no such command 'catalog %s' (list, show, export, coverage, import)", argv[0]);
 }

@@ -2,7 +2,8 @@
  * Writes an assessment as a checklist to fill in: an Excel workbook
  * (checklist, targets, results, and a hidden sheet that lets import rebuild
  * the assessment) or the checklist alone as CSV. With --department, only
- * the requirements that department takes part in. */
+ * the requirements that department takes part in. (--format oscal and
+ * oscal-poam never come here: taisaku handles them, cmd_export_oscal.c.) */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -46,11 +47,12 @@ int cmd_export(cli *c, int argc, char **argv)
 		return cli_fail(c, "書き出す評価シートを指定してください（使い方: %s）",
 			"name the assessment to export (usage: %s)", USAGE);
 	if (!c->format)
-		return cli_fail(c, "--format xlsx か --format csv を指定してください（使い方: %s）",
-			"--format xlsx or --format csv is required (usage: %s)", USAGE);
+		return cli_fail(c, "--format xlsx, csv, oscal, oscal-poam のどれかを指定してください（使い方: %s）",
+			"--format xlsx, csv, oscal or oscal-poam is required (usage: %s)", USAGE);
 	bool xlsx = strcmp(c->format, "xlsx") == 0;
 	if (!xlsx && strcmp(c->format, "csv") != 0)
-		return cli_fail(c, "形式 '%s' は使えません（xlsx, csv）", "unknown format '%s' (xlsx, csv)", c->format);
+		return cli_fail(c, "形式 '%s' は使えません（xlsx, csv, oscal, oscal-poam）",
+			"unknown format '%s' (xlsx, csv, oscal, oscal-poam)", c->format);
 	bool to_stdout = !c->output || strcmp(c->output, "-") == 0;
 	if (xlsx && to_stdout)
 		return cli_fail(c, "xlsx は -o でファイルに書き出してください", "write xlsx to a file with -o");

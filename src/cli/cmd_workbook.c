@@ -2,7 +2,8 @@
  * in the same directory (as git runs its git-* programs). The libraries
  * that read and write xlsx (libxlsxwriter, libzip, expat, and through them
  * libcrypto) cost about 1.4 ms of dynamic linking at every start; kept out
- * of taisaku itself, only the two commands that need them pay for it. */
+ * of taisaku itself, only the two commands that need them pay for it.
+ * export --format oscal|oscal-poam needs none of them and stays here. */
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -44,6 +45,9 @@ static int run_sibling(cli *c, const char *command, int argc, char **argv)
 
 int cmd_export_via_sibling(cli *c, int argc, char **argv)
 {
+	/* OSCAL is JSON: taisaku writes it itself (cmd_export_oscal.c). */
+	if (cli_export_is_oscal(argc, argv))
+		return cmd_export_oscal(c, argc, argv);
 	return run_sibling(c, "export", argc, argv);
 }
 

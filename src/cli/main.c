@@ -6,8 +6,8 @@
 #include "cli.h"
 
 const command cli_commands[] = {
-	{ "catalog", cmd_catalog, "カタログ（管理策の体系）の一覧・表示・書き出し",
-		"list, show and export control catalogs" },
+	{ "catalog", cmd_catalog, "カタログ（管理策の体系）の一覧・表示・書き出し・網羅性・OSCAL からの取り込み",
+		"list, show, export and compare control catalogs, import OSCAL ones" },
 	{ "plan", cmd_plan, "評価シート（計画）を作る", "write an assessment skeleton (plan)" },
 	{ "profile", cmd_profile, "システムモデル別のプロファイル（標準の目標）の一覧・表示・計画との違い",
 		"list and show system-model profiles (standard targets), and where a plan departs from one" },
@@ -16,8 +16,8 @@ const command cli_commands[] = {
 	{ "diff", cmd_diff, "二つの評価の違いを示す", "show what changed between two rounds" },
 	{ "report", cmd_report, "報告書（評価報告・対策計画書・改善計画書）を HTML で作る",
 		"write a report (assessment, measures plan, improvement plan) as HTML" },
-	{ "export", cmd_export_via_sibling, "評価シートを Excel（xlsx）や CSV のチェックリストに書き出す",
-		"export an assessment as an Excel (xlsx) or CSV checklist" },
+	{ "export", cmd_export_via_sibling, "評価シートを Excel（xlsx）や CSV のチェックリスト、OSCAL に書き出す",
+		"export an assessment as an Excel (xlsx) or CSV checklist, or as OSCAL" },
 	{ "import", cmd_import_via_sibling, "記入済みの Excel や CSV を評価シートに読み込む",
 		"read filled-in Excel or CSV checklists back into an assessment" },
 	{ "project", cmd_project, "ECOM の評価を他の基準（防衛・NISC・宇宙・港湾・ISO/IEC 17799）に写像する",

@@ -19,6 +19,10 @@ json_t *tk_glossary_tree(const tk_catalog *cat);
 /* The scoring model in the catalog format's shape (YAML and JSON exports). */
 json_t *tk_scoring_tree(const tk_scoring *s);
 
+/* Writes a tree in the catalog format's shape as block YAML, every string
+ * double-quoted (export_yaml.c); doc is not released. */
+void tk_yaml_write_tree(FILE *out, json_t *doc);
+
 /* Writes doc (and releases it) as indented UTF-8 JSON with a final newline. */
 tk_status tk_json_write(json_t *doc, FILE *out, tk_error *err);
 

@@ -17,13 +17,14 @@
  *   the rest      props in the taisaku namespace (TK_OSCAL_NS)
  *
  * Our IDs ("Ma1.1", "2.2.1.1(1)(a)", "第5.1") become OSCAL tokens with
- * oscal_token(); the original ID is kept in OSCAL's standard "label" prop.
+ * tk_oscal_token(); the original ID is kept in OSCAL's standard "label" prop.
  * Every id in the document is unique: a token already used gets "-2", "-3"...
  * Part ids follow NIST's style: CONTROL_ovw, CONTROL_smt, CONTROL_smt.1,
  * CONTROL_smt.1.2, CONTROL_isms, CONTROL_note.1 (groups: _ovw, _thr, _note).
  *
  * Nothing depends on the clock or on memory addresses: exporting a catalog
  * twice gives the same bytes. */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,13 +35,9 @@
 
 #include "taisaku/export.h"
 #include "export_internal.h"
+#include "oscal_internal.h"
 #include "uuid5.h"
 
-/* Namespace of our prop and part names. Never change it: tools key on it. */
-#define TK_OSCAL_NS "https://taisaku.example/ns/oscal"
-/* UUIDv5 of TK_OSCAL_NS in the URL namespace; every uuid we make is in it. */
-#define TK_OSCAL_UUID_NS "1bc73758-aa85-55ae-a8a4-1cb2ad59d07b"
-#define TK_OSCAL_VERSION "1.0.6"
 
 typedef struct oscal_ctx {
 	const tk_catalog *cat;
@@ -88,7 +85,7 @@ static bool js_line_break(uint32_t c)
 /* A prop value, version or name is a StringDatatype, ^\S(.*\S)?$: one line
  * without surrounding space. Returns s trimmed with line breaks turned into
  * spaces (malloc'd), or NULL when nothing is left. */
-static char *one_line(const char *s)
+char *tk_oscal_one_line(const char *s)
 {
 	if (!s)
 		return NULL;
@@ -149,7 +146,7 @@ static bool token_char(uint32_t c)
  * at the end), and "x-" goes in front of what does not start with a letter
  * or "_". "Ma1.1" stays, "2.2.1.1(1)(a)" becomes "x-2.2.1.1_1_a", "第5.1"
  * stays, "" becomes "x". Returns a malloc'd string. */
-static char *oscal_token(const char *id)
+char *tk_oscal_token(const char *id)
 {
 	char *out = malloc(strlen(id) + 3), *o = out + 2;
 	if (!out)
@@ -200,7 +197,7 @@ static const char *claim(oscal_ctx *c, const char *base)
 
 static const char *claim_token(oscal_ctx *c, const char *tk_id)
 {
-	char *tok = oscal_token(tk_id);
+	char *tok = tk_oscal_token(tk_id);
 	const char *id = claim(c, tok);
 	free(tok);
 	return id;
@@ -223,7 +220,7 @@ static const char *claim_part(oscal_ctx *c, const char *owner, const char *suffi
 /* ---- building blocks ---- */
 
 /* Sets key to arr when arr has items: OSCAL arrays have minItems 1. */
-static void set_array(json_t *o, const char *key, json_t *arr)
+void tk_oscal_set_array(json_t *o, const char *key, json_t *arr)
 {
 	if (json_array_size(arr))
 		json_object_set_new(o, key, arr);
@@ -233,9 +230,9 @@ static void set_array(json_t *o, const char *key, json_t *arr)
 
 /* Appends a prop, in our namespace when ours; skipped (NULL) when value is
  * blank. Returns it so that the caller can add class or remarks. */
-static json_t *add_prop(json_t *props, bool ours, const char *name, const char *value)
+json_t *tk_oscal_add_prop(json_t *props, bool ours, const char *name, const char *value)
 {
-	char *v = one_line(value);
+	char *v = tk_oscal_one_line(value);
 	if (!v)
 		return NULL;
 	json_t *p = json_object();
@@ -283,10 +280,20 @@ static void add_notes(oscal_ctx *c, json_t *parts, const char *owner, const tk_n
 	for (size_t i = 0; i < notes->n; i++) {
 		json_t *p = add_part(parts, claim_part(c, owner, "_note", i + 1), true, "note");
 		json_t *props = json_array();
-		add_prop(props, true, "source-ref", notes->v[i].ref);
-		set_array(p, "props", props);
+		tk_oscal_add_prop(props, true, "source-ref", notes->v[i].ref);
+		tk_oscal_set_array(p, "props", props);
 		json_object_set_new(p, "prose", note_prose(&notes->v[i]));
 	}
+}
+
+/* The English title as a prop. A prop value is one line; a title printed on
+ * two keeps its own text in the prop's remarks, so that an import gets it
+ * back as it was. */
+static void add_title_en(json_t *props, const char *title_en)
+{
+	json_t *p = tk_oscal_add_prop(props, true, "title-en", title_en);
+	if (p && strcmp(json_string_value(json_object_get(p, "value")), title_en))
+		json_object_set_new(p, "remarks", json_string(title_en));
 }
 
 /* The props every group and control starts with: the original ID and the
@@ -294,15 +301,15 @@ static void add_notes(oscal_ctx *c, json_t *parts, const char *owner, const tk_n
 static json_t *base_props(const char *id, const char *title_en)
 {
 	json_t *props = json_array();
-	add_prop(props, false, "label", id);
-	add_prop(props, true, "title-en", title_en);
+	tk_oscal_add_prop(props, false, "label", id);
+	add_title_en(props, title_en);
 	return props;
 }
 
 static void add_strv_props(json_t *props, const char *name, const tk_strv *v)
 {
 	for (size_t i = 0; i < v->n; i++)
-		add_prop(props, true, name, v->v[i]);
+		tk_oscal_add_prop(props, true, name, v->v[i]);
 }
 
 /* ● and ▲ marks as props holding the activity or department id, with class
@@ -310,10 +317,10 @@ static void add_strv_props(json_t *props, const char *name, const tk_strv *v)
 static void add_mark_props(json_t *props, const char *name, const tk_marks *m, const tk_label *labels)
 {
 	for (size_t i = 0; i < m->n_primary; i++)
-		json_object_set_new(add_prop(props, true, name, labels[m->primary[i]].id),
+		json_object_set_new(tk_oscal_add_prop(props, true, name, labels[m->primary[i]].id),
 			"class", json_string("primary"));
 	for (size_t i = 0; i < m->n_secondary; i++)
-		json_object_set_new(add_prop(props, true, name, labels[m->secondary[i]].id),
+		json_object_set_new(tk_oscal_add_prop(props, true, name, labels[m->secondary[i]].id),
 			"class", json_string("secondary"));
 }
 
@@ -326,7 +333,7 @@ static json_t *item_parts(oscal_ctx *c, const char *owner, const tk_item *items,
 		const char *id = claim_part(c, owner, "", i + 1);
 		json_t *p = add_part(parts, id, false, "item");
 		json_object_set_new(p, "prose", json_string(items[i].text_ja));
-		set_array(p, "parts", item_parts(c, id, items[i].items, items[i].n_items));
+		tk_oscal_set_array(p, "parts", item_parts(c, id, items[i].items, items[i].n_items));
 	}
 	return parts;
 }
@@ -345,13 +352,13 @@ static void add_statement(oscal_ctx *c, json_t *parts, const char *owner, const 
 		json_t *p = add_part(items, id, false, "item");
 		json_object_set_new(p, "title", json_string(pt->title_ja));
 		json_t *props = json_array();
-		add_prop(props, false, "label", pt->label);
-		set_array(p, "props", props);
+		tk_oscal_add_prop(props, false, "label", pt->label);
+		tk_oscal_set_array(p, "props", props);
 		if (pt->text_ja)
 			json_object_set_new(p, "prose", json_string(pt->text_ja));
-		set_array(p, "parts", item_parts(c, id, pt->items, pt->n_items));
+		tk_oscal_set_array(p, "parts", item_parts(c, id, pt->items, pt->n_items));
 	}
-	set_array(s, "parts", items);
+	tk_oscal_set_array(s, "parts", items);
 }
 
 static json_t *params_json(oscal_ctx *c, const tk_requirement *r)
@@ -361,14 +368,14 @@ static json_t *params_json(oscal_ctx *c, const tk_requirement *r)
 		const tk_parameter *pa = &r->parameters[i];
 		json_t *p = json_object(), *props = json_array(), *values = json_array();
 		json_object_set_new(p, "id", json_string(claim_token(c, pa->id)));
-		add_prop(props, false, "label", pa->id);
-		set_array(p, "props", props);
+		tk_oscal_add_prop(props, false, "label", pa->id);
+		tk_oscal_set_array(p, "props", props);
 		json_object_set_new(p, "label", json_string(pa->title_ja));
-		char *v = one_line(pa->value);
+		char *v = tk_oscal_one_line(pa->value);
 		if (v)
 			json_array_append_new(values, json_string(v));
 		free(v);
-		set_array(p, "values", values);
+		tk_oscal_set_array(p, "values", values);
 		json_array_append_new(params, p);
 	}
 	return params;
@@ -379,10 +386,10 @@ static json_t *requirement_props(const tk_catalog *cat, const tk_requirement *r)
 	static const char *modalities[] = { NULL, "shall", "should", "consider" };
 	json_t *props = base_props(r->id, r->title_en);
 	add_strv_props(props, "title-variant-ja", &r->title_variants_ja);
-	add_prop(props, true, "kind", tk_kind_name(r->kind));
+	tk_oscal_add_prop(props, true, "kind", tk_kind_name(r->kind));
 	/* ISO/IEC 17799 has no OSCAL catalog to link to; the number is the value. */
 	for (size_t i = 0; i < r->n_isms; i++) {
-		json_t *p = add_prop(props, true, "isms-control", r->isms[i].id);
+		json_t *p = tk_oscal_add_prop(props, true, "isms-control", r->isms[i].id);
 		if (p && r->isms[i].title_ja)
 			json_object_set_new(p, "remarks", json_string(r->isms[i].title_ja));
 	}
@@ -390,8 +397,8 @@ static json_t *requirement_props(const tk_catalog *cat, const tk_requirement *r)
 		add_mark_props(props, "activity", &r->activities, cat->activities);
 	if (cat->n_departments)
 		add_mark_props(props, "department", &r->departments, cat->departments);
-	add_prop(props, true, "role", r->role_ja);
-	add_prop(props, true, "modality", modalities[r->modality]);
+	tk_oscal_add_prop(props, true, "role", r->role_ja);
+	tk_oscal_add_prop(props, true, "modality", modalities[r->modality]);
 	return props;
 }
 
@@ -402,8 +409,8 @@ static json_t *control_json(oscal_ctx *c, const tk_requirement *r)
 	json_object_set_new(o, "id", json_string(id));
 	json_object_set_new(o, "class", json_string("requirement"));
 	json_object_set_new(o, "title", json_string(r->title_ja));
-	set_array(o, "params", params_json(c, r));
-	set_array(o, "props", requirement_props(c->cat, r));
+	tk_oscal_set_array(o, "params", params_json(c, r));
+	tk_oscal_set_array(o, "props", requirement_props(c->cat, r));
 	add_overview(c, parts, id, r->purpose_ja);
 	add_statement(c, parts, id, r);
 	if (r->isms_remark_ja) {
@@ -411,7 +418,7 @@ static json_t *control_json(oscal_ctx *c, const tk_requirement *r)
 		json_object_set_new(p, "prose", json_string(r->isms_remark_ja));
 	}
 	add_notes(c, parts, id, &r->notes);
-	set_array(o, "parts", parts);
+	tk_oscal_set_array(o, "parts", parts);
 	return o;
 }
 
@@ -427,7 +434,7 @@ static json_t *group_json(oscal_ctx *c, const char *class, const char *tk_id,
 	json_object_set_new(o, "id", json_string(*id));
 	json_object_set_new(o, "class", json_string(class));
 	json_object_set_new(o, "title", json_string(title_ja));
-	set_array(o, "props", props);
+	tk_oscal_set_array(o, "props", props);
 	return o;
 }
 
@@ -447,14 +454,14 @@ static json_t *domain_json(oscal_ctx *c, const tk_domain *d)
 			json_t *t = add_part(list, claim_part(c, thr, "", i + 1), true, "threat");
 			json_object_set_new(t, "prose", json_string(d->threats_ja.v[i]));
 		}
-		set_array(p, "parts", list);
+		tk_oscal_set_array(p, "parts", list);
 	}
 	add_notes(c, parts, id, &d->notes);
-	set_array(o, "parts", parts);
+	tk_oscal_set_array(o, "parts", parts);
 	json_t *controls = json_array();
 	for (uint32_t i = 0; i < d->n_requirements; i++)
 		json_array_append_new(controls, control_json(c, &c->cat->requirements[d->first_requirement + i]));
-	set_array(o, "controls", controls);
+	tk_oscal_set_array(o, "controls", controls);
 	return o;
 }
 
@@ -475,7 +482,7 @@ static json_t *view_json(oscal_ctx *c, const tk_view *v)
 	json_t *parts = json_array();
 	add_overview(c, parts, id, v->purpose_ja);
 	add_notes(c, parts, id, &v->notes);
-	set_array(o, "parts", parts);
+	tk_oscal_set_array(o, "parts", parts);
 	json_t *groups;
 	if (v->n_subviews) {
 		groups = json_array();
@@ -487,14 +494,14 @@ static json_t *view_json(oscal_ctx *c, const tk_view *v)
 			json_t *sparts = json_array();
 			add_overview(c, sparts, sid, s->purpose_ja);
 			add_notes(c, sparts, sid, &s->notes);
-			set_array(so, "parts", sparts);
-			set_array(so, "groups", domains_json(c, s->first_domain, s->n_domains));
+			tk_oscal_set_array(so, "parts", sparts);
+			tk_oscal_set_array(so, "groups", domains_json(c, s->first_domain, s->n_domains));
 			json_array_append_new(groups, so);
 		}
 	} else {
 		groups = domains_json(c, v->first_domain, v->n_domains);
 	}
-	set_array(o, "groups", groups);
+	tk_oscal_set_array(o, "groups", groups);
 	return o;
 }
 
@@ -547,7 +554,7 @@ static char *catalog_remarks(const tk_catalog *cat)
 static void add_label_defs(json_t *props, const char *name, const tk_label *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		json_t *p = add_prop(props, true, name, v[i].id);
+		json_t *p = tk_oscal_add_prop(props, true, name, v[i].id);
 		if (!p)
 			continue;
 		json_object_set_new(p, "class", json_string("definition"));
@@ -558,7 +565,7 @@ static void add_label_defs(json_t *props, const char *name, const tk_label *v, s
 /* The publisher as a party in the role "publisher". */
 static void add_publisher(json_t *md, const char *publisher)
 {
-	char *name = one_line(publisher), *key, uuid[37];
+	char *name = tk_oscal_one_line(publisher), *key, uuid[37];
 	if (!name)
 		return;
 	if (asprintf(&key, "party/%s", name) < 0) {
@@ -578,27 +585,27 @@ static void add_publisher(json_t *md, const char *publisher)
 static json_t *metadata_json(const tk_catalog *cat)
 {
 	json_t *md = json_object();
-	char stamp[32], *version = one_line(cat->version);
+	char stamp[32], *version = tk_oscal_one_line(cat->version);
 	last_modified(cat->version, stamp);
 	json_object_set_new(md, "title", json_string(cat->title_ja));
 	json_object_set_new(md, "last-modified", json_string(stamp));
 	json_object_set_new(md, "version", json_string(version ? version : "unversioned"));
 	free(version);
 	json_object_set_new(md, "oscal-version", json_string(TK_OSCAL_VERSION));
-	char *id = one_line(cat->id);
+	char *id = tk_oscal_one_line(cat->id);
 	if (id)
 		json_object_set_new(md, "document-ids", json_pack("[{s:s, s:s}]",
 			"scheme", TK_OSCAL_NS "/catalog-id", "identifier", id));
 	free(id);
 	json_t *props = json_array();
-	add_prop(props, true, "title-en", cat->title_en);
-	add_prop(props, true, "source", cat->source);
-	add_prop(props, true, "catalog-kind", cat->kind == TK_CATALOG_STRENGTH ? "strength" : "compliance");
+	add_title_en(props, cat->title_en);
+	tk_oscal_add_prop(props, true, "source", cat->source);
+	tk_oscal_add_prop(props, true, "catalog-kind", cat->kind == TK_CATALOG_STRENGTH ? "strength" : "compliance");
 	if (cat->has_scoring)
-		add_prop(props, true, "scoring-model", cat->scoring.model);
+		tk_oscal_add_prop(props, true, "scoring-model", cat->scoring.model);
 	add_label_defs(props, "activity", cat->activities, cat->n_activities);
 	add_label_defs(props, "department", cat->departments, cat->n_departments);
-	set_array(md, "props", props);
+	tk_oscal_set_array(md, "props", props);
 	add_publisher(md, cat->publisher_ja);
 	char *remarks = catalog_remarks(cat);
 	if (remarks)
@@ -622,7 +629,7 @@ static json_t *oscal_json(const tk_catalog *cat)
 	json_object_set_new(o, "metadata", metadata_json(cat));
 	for (size_t i = 0; i < cat->n_views; i++)
 		json_array_append_new(groups, view_json(&c, &cat->views[i]));
-	set_array(o, "groups", groups);
+	tk_oscal_set_array(o, "groups", groups);
 	json_decref(c.ids);
 	return json_pack("{s:o}", "catalog", o);
 }
@@ -633,4 +640,48 @@ tk_status tk_catalog_export_oscal(const tk_catalog *cat, FILE *out, tk_error *er
 	if (!doc)
 		return tk_error_set(err, TK_ENOMEM, NULL, 0, 0, NULL, "メモリが足りません", "out of memory");
 	return tk_json_write(doc, out, err);
+}
+
+static void collect_control_ids(json_t *groups, json_t *out)
+{
+	size_t i;
+	json_t *g, *c;
+	json_array_foreach(groups, i, g) {
+		size_t j;
+		json_array_foreach(json_object_get(g, "controls"), j, c)
+			json_array_append(out, json_object_get(c, "id"));
+		collect_control_ids(json_object_get(g, "groups"), out);
+	}
+}
+
+/* The ids are handed out while the whole catalog is laid out (a token taken
+ * earlier gets "-2"), so the layout is made and read, to agree with it. The
+ * tree's order is the requirements' order: both are printed order. */
+json_t *tk_oscal_control_ids(const tk_catalog *cat)
+{
+	json_t *doc = oscal_json(cat), *ids = json_array();
+	if (!doc || !ids) {
+		json_decref(doc);
+		json_decref(ids);
+		return NULL;
+	}
+	collect_control_ids(json_object_get(json_object_get(doc, "catalog"), "groups"), ids);
+	json_decref(doc);
+	if (json_array_size(ids) != cat->n_requirements) {
+		json_decref(ids);
+		return NULL;
+	}
+	return ids;
+}
+
+void tk_oscal_uuid(char out[37], const char *fmt, ...)
+{
+	char *name;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vasprintf(&name, fmt, ap);
+	va_end(ap);
+	tk_uuid5(TK_OSCAL_UUID_NS, n < 0 ? "" : name, out);
+	if (n >= 0)
+		free(name);
 }

@@ -431,6 +431,11 @@ static void emit(FILE *out, json_t *v, int level, bool in_seq)
 	}
 }
 
+void tk_yaml_write_tree(FILE *out, json_t *doc)
+{
+	emit(out, doc, 0, false);
+}
+
 tk_status tk_catalog_export_yaml(const tk_catalog *cat, FILE *out, tk_error *err)
 {
 	json_t *doc = catalog_tree(cat);

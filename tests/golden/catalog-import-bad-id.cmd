@@ -1,0 +1,1 @@
+catalog import tests/data/oscal/small-catalog.json --id Small_Catalog

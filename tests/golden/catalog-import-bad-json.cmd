@@ -1,0 +1,1 @@
+catalog import tests/data/oscal/bad-syntax.json

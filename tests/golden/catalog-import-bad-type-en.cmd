@@ -1,0 +1,1 @@
+--lang en catalog import tests/data/oscal/bad-type.json

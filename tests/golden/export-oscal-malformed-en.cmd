@@ -1,0 +1,1 @@
+--lang en export tests/data/assessments/bad-key.yaml --format oscal-poam

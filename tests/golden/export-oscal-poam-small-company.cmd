@@ -1,0 +1,1 @@
+export examples/small-company.yaml --format oscal-poam
