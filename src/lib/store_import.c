@@ -164,7 +164,6 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 	s->ops->bind_text(st, k++, c->version ? c->version : "");
 	s->ops->bind_text(st, k++, chash);
 	s->ops->bind_text(st, k++, c->kind == TK_CATALOG_COMPLIANCE ? "compliance" : "ecom");
-	s->ops->bind_blob(st, k++, data, len);
 	s->ops->bind_text(st, k++, doc_name);
 	s->ops->bind_text(st, k++, a->date ? a->date : "");
 	s->ops->bind_text(st, k++, a->assessor ? a->assessor : "");
@@ -181,6 +180,7 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 		e->n_unassessed };
 	for (size_t i = 0; i < sizeof(counts) / sizeof(*counts); i++)
 		s->ops->bind_int(st, k++, (int64_t)counts[i]);
+	s->ops->bind_blob(st, k++, data, len);
 	tk_db_step r = s->ops->step(st, err);
 	if (r == TK_DB_ROW)
 		*round = s->ops->column_int(st, 0);

@@ -52,7 +52,6 @@ CREATE TABLE rounds (
 	catalog_version TEXT NOT NULL,
 	catalog_hash TEXT NOT NULL,
 	kind TEXT NOT NULL,
-	document {{BLOB}} NOT NULL,
 	document_name TEXT NOT NULL,
 	assessed_on TEXT NOT NULL,
 	assessor TEXT NOT NULL,
@@ -70,7 +69,10 @@ CREATE TABLE rounds (
 	n_over INTEGER NOT NULL,
 	n_unknown INTEGER NOT NULL,
 	n_na INTEGER NOT NULL,
-	n_unassessed INTEGER NOT NULL
+	n_unassessed INTEGER NOT NULL,
+	-- Last, so that reading the columns above never walks the document's
+	-- overflow pages (SQLite stores a row's columns in order).
+	document {{BLOB}} NOT NULL
 );
 CREATE INDEX rounds_by_system ON rounds (system_id, assessed_on, id);
 
