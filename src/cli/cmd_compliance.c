@@ -13,6 +13,7 @@
 #include "taisaku/file.h"
 #include "taisaku/report.h"
 #include "taisaku/rules.h"
+#include "taisaku/ssp.h"
 #include "../lib/export_internal.h"
 
 bool cli_is_compliance(cli_catalogs *cats, const char *path)
@@ -188,6 +189,25 @@ int compliance_rules(cli *c, cli_catalogs *cats, const char *path)
 	return rc;
 }
 
+/* The defense system security implementation plan (report --kind ssp). */
+int compliance_ssp(cli *c, cli_catalogs *cats, const char *path)
+{
+	c_round rd;
+	if (!load_round(c, cats, path, &rd))
+		return EXIT_ERROR;
+	tk_error err = { 0 };
+	cli_out o;
+	int rc = EXIT_ERROR;
+	if (cli_out_open(c, &o)) {
+		tk_status st = tk_ssp_write_html(rd.r, c->lang, o.f, &err);
+		if (st)
+			cli_error(c, &err);
+		rc = cli_out_close(c, &o, st == TK_OK);
+	}
+	free_round(&rd);
+	return rc;
+}
+
 /* ---- diff ---- */
 
 static bool compliance_changed(double x, double y)
@@ -314,11 +334,4 @@ done:
 	free_round(&r[0]);
 	free_round(&r[1]);
 	return rc;
-}
-
-int compliance_ssp(cli *c, cli_catalogs *cats, const char *path)
-{
-	(void)cats;
-	(void)path;
-	return cli_fail(c, "まだありません", "not yet");
 }

@@ -34,6 +34,17 @@ static bool take_kind(cli *c, int *argc, char **argv, const char **kind)
 	return true;
 }
 
+/* Whether the file is an ECOM assessment that loads. */
+static bool is_ecom(cli_catalogs *cats, const char *path)
+{
+	tk_error err = { 0 };
+	tk_assessment *a;
+	if (tk_assessment_load_file(path, cli_resolve_catalog, cats, &a, &err))
+		return false;
+	tk_assessment_free(a);
+	return true;
+}
+
 static int write_report(cli *c, const char *path, tk_report_kind kind)
 {
 	cli_catalogs cats = { .c = c };
@@ -73,6 +84,11 @@ int cmd_report(cli *c, int argc, char **argv)
 		/* Documents written from a compliance assessment: the compliance
 		 * loader says so when the file is anything else. */
 		cli_catalogs cats = { .c = c };
+		if (!cli_is_compliance(&cats, c->args[0]) && is_ecom(&cats, c->args[0])) {
+			cli_catalogs_free(&cats);
+			return cli_fail(c, "報告書の種類 '%s' は準拠性の評価にだけ使えます（%s は ECOM の評価シートです）",
+				"the report kind '%s' needs a compliance assessment (%s is an ECOM assessment)", kind_name, c->args[0]);
+		}
 		int rc = kind_name[0] == 'r' ? compliance_rules(c, &cats, c->args[0]) : compliance_ssp(c, &cats, c->args[0]);
 		cli_catalogs_free(&cats);
 		return rc;
