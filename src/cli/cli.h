@@ -116,6 +116,13 @@ int compliance_report(cli *c, cli_catalogs *cats, const char *path);
 int compliance_rules(cli *c, cli_catalogs *cats, const char *path);
 int compliance_ssp(cli *c, cli_catalogs *cats, const char *path);
 
+/* ---- compliance checklists (cmd_workbook_compliance.c, in taisaku-workbook) ---- */
+bool workbook_doc_is_compliance(cli_catalogs *cats, const char *path);
+/* Whether a workbook file reads as a compliance checklist. */
+bool workbook_is_compliance(const char *path);
+int compliance_export(cli *c, cli_catalogs *cats, const char *path, bool xlsx);
+int compliance_import(cli *c, cli_catalogs *cats);
+
 /* Prints the help of one command (or the overview when name is NULL). */
 int help_print(const cli *c, const char *name, FILE *out);
 

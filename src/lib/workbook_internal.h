@@ -73,6 +73,10 @@ int wb_target(const tk_assessment *a, size_t r);
 /* Whether requirement r goes in the sheet (dept < 0: every one). */
 bool wb_wanted(const tk_catalog *cat, size_t r, long dept);
 
+/* A CSV field (RFC 4180 quoting; a field a spreadsheet would run as a
+ * formula gets an apostrophe in front, which the reader takes off). */
+void wb_csv_field(FILE *f, const char *s);
+
 /* A number as the shortest text that reads back to the same double. */
 void wb_number_text(double x, char *buf, size_t size);
 
