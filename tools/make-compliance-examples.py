@@ -416,6 +416,11 @@ def short(title):
     return title if len(title) <= 40 and "●" not in title and "○" not in title else None
 
 
+def sp(name):
+    """A name after a kana particle: a space before Latin letters ("を TOS 運用手順書")."""
+    return " " + name if name[:1].isascii() else name
+
+
 def entry(cid, p, iid, title):
     """(status, note, reason, evidence, action) for one item."""
     doc, ref, ddate = pick(p["rules"], iid, "doc")
@@ -430,7 +435,7 @@ def entry(cid, p, iid, title):
     evidence = [(record[0], record[2], record[1])] if u(iid, "ev") < 0.55 else []  # title, date, ref
     if x < 0.66:
         notes = [f"{doc}に定め、{dept}が実施している。{freq_n}の点検で実施を確認した。",
-                 f"手順を{doc}に記載し、運用記録で実施を確認した。",
+                 f"手順を{sp(doc)}に記載し、運用記録で実施を確認した。",
                  f"{dept}が実施している。{freq_adv}記録を見直している。",
                  None, None]
         return ("implemented", pick(notes, iid, "impl"), None, evidence, None)
@@ -443,7 +448,7 @@ def entry(cid, p, iid, title):
             return ("partial", f"実施しているが、記録が残っていない期間がある（{freq_n}の点検で判明）。", None, evidence,
                     (f"記録様式を見直し、{dept}が{freq_adv}確認する", due, owner))
         return ("partial", "実施しているが、手順が文書になっていない。", None, [],
-                (f"手順を{doc}に追記する", due, owner))
+                (f"手順を{sp(doc)}に追記する", due, owner))
     if x < 0.93:
         what = f"「{t}」" if t else "この項目"
         return ("not-implemented", f"{what}は未実施。{pick(WHY_NOT, iid, 'why')}", None, [],

@@ -82,7 +82,11 @@ tk_status tk_compliance_load_file(const char *path, tk_catalog_resolver resolve,
 
 /* An empty assessment of cat (every item unassessed), e.g. for a skeleton
  * or for a program that fills one in (projection, workbook import). The
- * strings are copied. */
+ * name is copied. A program that fills in items, roles or parameters
+ * allocates their strings and arrays in c->arena (tk_arena_strdup), so
+ * that tk_compliance_free releases everything; roles and parameters must
+ * then be in catalog order (as the loader leaves them) for the canonical
+ * writer. */
 tk_status tk_compliance_new(const tk_catalog *cat, const char *system_name, tk_compliance **out,
 	tk_error *err);
 void tk_compliance_free(tk_compliance *c);

@@ -88,12 +88,13 @@ int compliance_batch_line(cli *c, cli_catalogs *cats, const char *path, bool jso
 		return EXIT_ERROR;
 	const tk_compliance_tally *t = &rd.r->overall;
 	if (json) {
-		json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:b}", "file", path,
-			"name", rd.a->system_name, "catalog", rd.a->catalog->id,
+		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:i, s:i, s:i, s:b}", "file", path,
+			"name", rd.a->system_name, "kind", "compliance", "catalog", rd.a->catalog->id,
 			"compliance", isnan(t->compliance) ? json_null() : json_real(t->compliance),
 			"open", (json_int_t)rd.r->n_open, "unknown", (json_int_t)t->n[TK_CS_UNKNOWN],
 			"unassessed", (json_int_t)t->n[TK_CS_UNASSESSED], "complete", t->n[TK_CS_UNASSESSED] == 0);
-		json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+		/* One line, spaced like the ECOM lines of the same batch. */
+		json_dumpf(o, f, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
 		json_decref(o);
 		fputc('\n', f);
 	} else {

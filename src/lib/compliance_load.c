@@ -342,8 +342,11 @@ static tk_status load_tree(loader *L, const tk_ynode *root, tk_catalog_resolver 
 {
 	tk_status st;
 	const char *catalog_id;
-	if ((st = tk_walk_map(&L->w, root, NULL, TOP_KEYS)) ||
-	    (st = tk_walk_str(&L->w, root, "catalog", true, &catalog_id)))
+	/* The catalog first: an ECOM assessment given where a compliance one
+	 * is expected is told so, not that its keys are unknown. */
+	if (root->kind != TK_YMAP)
+		return tk_walk_map(&L->w, root, NULL, TOP_KEYS);
+	if ((st = tk_walk_str(&L->w, root, "catalog", true, &catalog_id)))
 		return st;
 	tk_error cerr = { 0 };
 	if (resolve(ctx, catalog_id, &L->cat, &cerr))
@@ -352,6 +355,8 @@ static tk_status load_tree(loader *L, const tk_ynode *root, tk_catalog_resolver 
 		return tk_walk_fail(&L->w, tk_ymap_get(root, "catalog"), "catalog",
 			"カタログ %s は準拠性を評価するカタログではありません",
 			"catalog %s is not a compliance catalog", L->cat->id);
+	if ((st = tk_walk_map(&L->w, root, NULL, TOP_KEYS)))
+		return st;
 	if (allocate(L->c, L->cat))
 		return oom(L);
 	L->ids = tk_arena_calloc(L->w.a, L->cat->n_requirements + 1, sizeof(*L->ids));

@@ -75,11 +75,18 @@ tk_status tk_compliance_write_text(const tk_compliance_result *r, tk_lang lang, 
 		fprintf(f, "  %s  %s  %s\n", tk_item_status_label(it->status, lang), q->id,
 			lang == TK_LANG_EN && q->title_en ? q->title_en : q->title_ja);
 		if (it->has_action) {
-			fprintf(f, "      %s: %s", T(lang, "対応", "action"), it->action.content);
-			if (it->action.due)
-				fprintf(f, T(lang, "（期限 %s）", " (due %s)"), it->action.due);
-			if (it->action.owner)
-				fprintf(f, T(lang, "（担当 %s）", " (owner %s)"), it->action.owner);
+			const tk_action *ac = &it->action;
+			fprintf(f, "      %s: %s", T(lang, "対応", "action"), ac->content);
+			if (ac->due || ac->owner)
+				fputs(T(lang, "（", " ("), f);
+			if (ac->due)
+				fprintf(f, T(lang, "期限 %s", "due %s"), ac->due);
+			if (ac->due && ac->owner)
+				fputs(T(lang, "、", ", "), f);
+			if (ac->owner)
+				fprintf(f, T(lang, "担当 %s", "owner %s"), ac->owner);
+			if (ac->due || ac->owner)
+				fputs(T(lang, "）", ")"), f);
 			fputc('\n', f);
 		}
 	}

@@ -50,6 +50,11 @@ for (const kind of ['assessment', 'plan', 'improvement'])
 		cases.push({ kind, lang, input: 'examples/ordinary-company-2026.yaml', name: `${kind}-${lang}` });
 for (const lang of ['ja', 'en'])
 	cases.push({ kind: 'improvement', lang, input: 'examples/ordinary-company-2025.yaml', name: `improvement-2025-${lang}` });
+// The compliance report, on the four compliance examples (the space
+// operator's has the roles and parameters section).
+for (const lang of ['ja', 'en'])
+	for (const ex of ['defense-supplier-atla', 'ministry-nisc', 'space-operator-rules', 'port-terminal-tos'])
+		cases.push({ kind: 'compliance', lang, input: `examples/${ex}.yaml`, name: `compliance-${ex}-${lang}` });
 
 const SHOT_MAX = 12000; // px
 let failures = 0;

@@ -1,0 +1,1 @@
+diff examples/small-company.yaml examples/port-terminal-tos.yaml

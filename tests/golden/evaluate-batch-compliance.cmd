@@ -1,0 +1,1 @@
+evaluate --batch tests/data/compliance

@@ -1,0 +1,1 @@
+evaluate examples/port-terminal-tos.yaml --lang en

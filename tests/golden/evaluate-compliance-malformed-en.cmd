@@ -1,0 +1,1 @@
+evaluate tests/data/compliance/port-tos-malformed.yaml --lang en

@@ -1,0 +1,1 @@
+evaluate examples/ministry-nisc.yaml

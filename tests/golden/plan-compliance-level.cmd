@@ -1,0 +1,1 @@
+plan --catalog nisc-2012 --level 3

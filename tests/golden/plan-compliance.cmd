@@ -1,0 +1,1 @@
+plan --catalog port-tos --name ゲートシステム

@@ -1,0 +1,1 @@
+report examples/space-operator-rules.yaml --lang en -o "$GOLDEN_TMP/report.file"
