@@ -27,7 +27,8 @@ typedef struct sw {
 } sw;
 
 static const char EXTRA_CSS[] =
-	"td.missing{color:var(--under);font-weight:700}tr.missing td{background:var(--under-bg)}\n"
+	"td.missing{color:var(--under);font-weight:700}tr.missing td{background:var(--under-bg)}"
+	"td.check{min-width:7em}td.ev{min-width:9em}td.note{min-width:9em}\n"
 	"table.chain th,table.chain td{text-align:center}table.chain td.seal{height:5em}"
 	"table.chain td.via{color:var(--muted)}\n"
 	"blockquote{margin:.5em 0;padding:.3em .8em;border-left:3px solid var(--line);color:var(--muted)}\n";
@@ -201,11 +202,11 @@ static void documents(const sw *w, int number)
 			fputs(k < N_WRITTEN_IN ? T(w, "記載", "written in") : T(w, "添付", "attached"), w->f);
 		fputs("</td><td class=nw>", w->f);
 		tk_report_status_badge(w->f, it->status, w->lang);
-		fputs("</td><td>", w->f);
+		fputs("</td><td class=ev>", w->f);
 		tk_report_evidence_list(w->f, it);
-		fputs("</td><td>", w->f);
+		fputs("</td><td class=note>", w->f);
 		tk_report_esc_lines(w->f, it->status == TK_CS_NA ? it->reason : it->note);
-		fprintf(w->f, "</td><td class=\"%s\">%s</td></tr>\n", why ? "missing" : "c", why ? why : "✓");
+		fprintf(w->f, "</td><td class=\"check %s\">%s</td></tr>\n", why ? "missing" : "c", why ? why : "✓");
 	}
 	fputs("</tbody></table>\n</section>\n", w->f);
 }

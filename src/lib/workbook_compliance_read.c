@@ -24,7 +24,7 @@ typedef struct cpart {
 	const char *catalog, *system_name, *organization, *date, *assessor;
 	tk_compliance_item *items, *orig;     /* per catalog item */
 	bool *has_item, *has_orig;
-	uint32_t *item_row;
+	uint32_t *item_row;                   /* the row + 1 of each item's row; 0: none */
 	const char **choice, **choice_orig;   /* per key: roles (im->roles), then parameters */
 	bool *has_choice;
 	uint32_t *choice_row;
@@ -435,21 +435,20 @@ static void read_rows(tk_cimport *im, cpart *p)
 		const tk_requirement *q = tk_catalog_requirement(cat, id);
 		if (q) {
 			size_t r = (size_t)(q - cat->requirements);
-			if (p->has_item[r]) {
+			if (p->item_row[r]) { /* seen, whether it read or not */
 				cell_problem(im, p, s, row, 0, NULL, "%s は %u 行にもあります（一つの項目は一行に）",
-					"%s is in row %u too (one row per item)", id, p->item_row[r] + 1);
+					"%s is in row %u too (one row per item)", id, p->item_row[r]);
 				continue;
 			}
+			p->item_row[r] = row + 1;
 			const char *in[WBC_N_INPUTS];
 			for (int k = 0; k < WBC_N_INPUTS; k++)
 				in[k] = wb_sheet_cell(s, row, (uint32_t)col[k + WBC_FIRST_INPUT]);
 			if (col[CC_CHOICE] >= 0 && !wb_blank(wb_sheet_cell(s, row, (uint32_t)col[CC_CHOICE])))
 				cell_problem(im, p, s, row, (uint32_t)col[CC_CHOICE], &wbc_columns[CC_CHOICE],
 					"項目の行には「組織の選択」を書きません", "an item row takes no chosen text");
-			else if (read_inputs(im, p, s, row, col, in, &p->items[r])) {
+			else if (read_inputs(im, p, s, row, col, in, &p->items[r]))
 				p->has_item[r] = true;
-				p->item_row[r] = row;
-			}
 			continue;
 		}
 		if (tk_catalog_domain(cat, id) || tk_catalog_view(cat, id))
@@ -724,7 +723,7 @@ static bool merge(tk_cimport *im, tk_compliance *out)
 			if (same_item(&p->items[r], ref))
 				continue;
 			if (changed_by && !same_item(&changed_by->items[r], &p->items[r])) {
-				conflict(im, cat->requirements[r].id, changed_by, changed_by->item_row[r], p, p->item_row[r]);
+				conflict(im, cat->requirements[r].id, changed_by, changed_by->item_row[r] - 1, p, p->item_row[r] - 1);
 				continue;
 			}
 			changed_by = p;

@@ -94,7 +94,7 @@ for k, ((label, name), (num, row)) in enumerate(zip(docs, rows)):
     item = a["items"].get(f"S2.1.2.{'abcdefghij'[k]}")
     st = item if isinstance(item, str) else (item or {}).get("status")
     has_ev = isinstance(item, dict) and bool(item.get("evidence"))
-    flagged = 'class="missing"' in row
+    flagged = 'class="check missing"' in row
     if flagged != (st != "implemented" or not has_ev):
         fail(f"row {num}: flagged={flagged} but status={st}, evidence={has_ev}")
 
