@@ -215,6 +215,20 @@ static tk_status roles(const rw *w, tk_error *err)
 	fprintf(w->f, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
 		T(w, "サンプルでの名称", "Name in the sample"), T(w, "当社での担当", "The organisation's title"),
 		T(w, "説明", "Description"));
+	/* then the roles only the text names (atla-ssr's 総括者) that the assessment gives a title */
+	const char **all = realloc((void *)names, (n + w->a->n_roles + 1) * sizeof(*all));
+	if (!all) {
+		free((void *)names);
+		return tk_error_set(err, TK_ENOMEM, NULL, 0, 0, NULL, "メモリが足りません", "out of memory");
+	}
+	names = all;
+	for (size_t k = 0, m = n; k < w->a->n_roles; k++) {
+		size_t j = 0;
+		while (j < m && strcmp(names[j], w->a->roles[k].name) != 0)
+			j++;
+		if (j == m)
+			names[n++] = w->a->roles[k].name;
+	}
 	for (size_t k = 0; k < n; k++) {
 		const char *title = tk_compliance_role(w->a, names[k]), *text = glossary_text(w, names[k]);
 		fputs("<tr><td class=nw>", w->f);
