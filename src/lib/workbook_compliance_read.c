@@ -316,7 +316,11 @@ static void read_meta(tk_cimport *im, cpart *p)
 			cell_problem(im, p, s, row, 0, NULL, "未知のキー '%s' です", "unknown key '%s'", key);
 			continue;
 		}
-		if (strcmp(key, "system.name") == 0)
+		if (strcmp(key, "format") == 0) {
+			if (!v1 || strcmp(v1, WB_FORMAT) != 0)
+				cell_problem(im, p, s, row, 1, NULL, "このブックの形式は読めません（新しい taisaku で作られたものです）",
+					"this workbook's format cannot be read (a newer taisaku made it)");
+		} else if (strcmp(key, "system.name") == 0)
 			p->system_name = v1;
 		else if (strcmp(key, "system.organization") == 0)
 			p->organization = v1;
