@@ -113,7 +113,10 @@ int cmd_report(cli *c, int argc, char **argv)
 				"the report kind '%s' does not apply to a compliance assessment (compliance, rules, ssp)", kind_name);
 	}
 	tk_report_kind kind = TK_REPORT_ASSESSMENT;
-	if (kind_name && !tk_report_kind_parse(kind_name, &kind))
+	/* the kinds for compliance assessments need a file to tell them apart */
+	bool compliance_kind = kind_name && (strcmp(kind_name, "compliance") == 0 || strcmp(kind_name, "rules") == 0 ||
+		strcmp(kind_name, "ssp") == 0);
+	if (kind_name && !compliance_kind && !tk_report_kind_parse(kind_name, &kind))
 		return cli_fail(c, "報告書の種類 '%s' はありません（assessment, plan, improvement, compliance, rules, ssp）",
 			"unknown report kind '%s' (assessment, plan, improvement, compliance, rules, ssp)", kind_name);
 	if (!c->nargs)
