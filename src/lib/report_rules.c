@@ -201,6 +201,14 @@ static const char *glossary_text(const rw *w, const char *term)
 	return NULL;
 }
 
+static bool is_role(const tk_catalog *c, const char *name)
+{
+	for (size_t i = 0; i < c->n_requirements; i++)
+		if (c->requirements[i].role_ja && strcmp(c->requirements[i].role_ja, name) == 0)
+			return true;
+	return false;
+}
+
 /* The catalog's roles and terms, with the organisation's titles. */
 static tk_status roles(const rw *w, tk_error *err)
 {
@@ -236,8 +244,9 @@ static tk_status roles(const rw *w, tk_error *err)
 		fputs("</td><td>", w->f);
 		if (title)
 			esc(w, title);
-		else
+		else if (is_role(w->c, names[k]))
 			fputs(T(w, "（サンプルの名称のまま）", "(as in the sample)"), w->f);
+		/* (a term of the glossary that is no item's role has no title) */
 		fputs("</td><td>", w->f);
 		if (text)
 			tk_report_esc_lines(w->f, text);
