@@ -74,3 +74,47 @@ HOME=$tmp soffice -env:UserInstallation="file://$tmp/profile" --headless \
 "$taisaku" import "$tmp/resaved/sheet.xlsx" -o "$tmp/resaved.yaml"
 diff -u "$tmp/original.yaml" "$tmp/resaved.yaml"
 echo "the workbook saved again by LibreOffice imports to the same assessment"
+
+# The compliance checklist (examples/space-operator-rules.yaml, with its
+# roles and parameters) the same way: LibreOffice reads every item with its
+# status and the chosen texts, and the workbook it saves again imports to
+# the assessment itself.
+"$taisaku" export examples/space-operator-rules.yaml --format xlsx -o "$tmp/compliance.xlsx"
+HOME=$tmp soffice -env:UserInstallation="file://$tmp/profile" --headless \
+	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' --outdir "$tmp" "$tmp/compliance.xlsx" >"$tmp/soffice.log" 2>&1 ||
+	{ cat "$tmp/soffice.log"; exit 1; }
+[ -s "$tmp/compliance.csv" ] || { echo "LibreOffice wrote no CSV of the compliance checklist"; cat "$tmp/soffice.log"; exit 1; }
+python3 - "$tmp/compliance.csv" examples/space-operator-rules.yaml <<'PY'
+import csv, sys
+import yaml
+
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+header = next(i for i, r in enumerate(rows) if r and r[0] == "ID")
+cols = {name: i for i, name in enumerate(rows[header])}
+byid = {r[0]: r for r in rows[header + 1:] if r and r[0]}
+a = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
+labels = {"implemented": "実施済み", "partial": "一部実施", "not-implemented": "未実施", "na": "対象外", "unknown": "不明"}
+failures = []
+for iid, v in a["items"].items():
+    st = v if isinstance(v, str) else (v or {}).get("status")
+    got = byid.get(iid)
+    if got is None:
+        failures.append(f"{iid}: missing")
+    elif got[cols["状態"]] != labels.get(st, ""):
+        failures.append(f"{iid}: status {got[cols['状態']]!r}, expected {labels.get(st)!r}")
+for key in ("roles", "parameters"):
+    for k, v in a[key].items():
+        if byid.get(k, [None] * len(cols))[cols["組織の選択"]] != v:
+            failures.append(f"{k}: chosen text not {v!r}")
+if failures:
+    print("\n".join(failures[:20]))
+    sys.exit(1)
+print(f"LibreOffice read {len(a['items'])} compliance items and "
+      f"{len(a['roles']) + len(a['parameters'])} roles and values as exported")
+PY
+HOME=$tmp soffice -env:UserInstallation="file://$tmp/profile" --headless \
+	--convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir "$tmp/resaved" "$tmp/compliance.xlsx" >"$tmp/soffice.log" 2>&1 ||
+	{ cat "$tmp/soffice.log"; exit 1; }
+"$taisaku" import "$tmp/resaved/compliance.xlsx" -o "$tmp/compliance.yaml"
+diff -u examples/space-operator-rules.yaml "$tmp/compliance.yaml"
+echo "the compliance checklist saved again by LibreOffice imports to the same assessment"

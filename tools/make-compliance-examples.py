@@ -57,6 +57,18 @@ def load(catalog_id):
     for g in c.get("glossary") or []:
         if g["term_ja"] not in roles:
             roles.append(g["term_ja"])
+    # Roles the text names without making them an item's role (atla-ssr's
+    # approvers 総括者 and 経営者等) come after, by the first item naming them,
+    # as the loader ranks them (compliance_load.c, named_in_text).
+    purposes = [r.get("purpose_ja") or "" for v in c["views"]
+                for sv in v.get("subviews") or [{"domains": v.get("domains", [])}]
+                for d in sv["domains"] for r in d["requirements"]]
+    named = []
+    for name in TEXT_ROLES.get(c["catalog"]["id"], ()):
+        i = next((i for i, t in enumerate(purposes) if name in t), None)
+        if i is not None and name not in roles:
+            named.append((i, purposes[i].index(name), name))
+    roles += [name for _, _, name in sorted(named)]
     return c["catalog"]["title_ja"], sections, roles, params
 
 
@@ -200,9 +212,16 @@ OVERRIDES = {
     },
 }
 
+# Roles named only in the text that the organisations give titles to: the
+# defense plan's approval chain (seed 000 第2 1(2): 保護システム管理者 prepares
+# it, 総括者を通じて 経営者等 approve it; report --kind ssp prints them).
+TEXT_ROLES = {"atla-ssr": ("総括者", "経営者等")}
+
 # The choices the organisations make for the catalogs' roles and parameters.
 ROLES = {
     "atla-ssr": {
+        "総括者": "防衛事業部長",
+        "経営者等": "代表取締役社長",
         "防衛関連企業": "株式会社東雲精機",
         "保護システム管理者": "情報システム課長",
         "保護システム担当者": "情報システム課 保護システム担当",

@@ -164,6 +164,17 @@ int compliance_batch_line(cli *c, cli_catalogs *cats, const char *path, bool jso
 int compliance_plan(cli *c, const tk_catalog *cat, const char *name);
 int compliance_diff(cli *c, cli_catalogs *cats, const char *old_path, const char *new_path, const char *format);
 int compliance_report(cli *c, cli_catalogs *cats, const char *path);
+/* report --kind rules: the organisation's rules; --kind ssp: the defense
+ * system security implementation plan. */
+int compliance_rules(cli *c, cli_catalogs *cats, const char *path);
+int compliance_ssp(cli *c, cli_catalogs *cats, const char *path);
+
+/* ---- compliance checklists (cmd_workbook_compliance.c, in taisaku-workbook) ---- */
+bool workbook_doc_is_compliance(cli_catalogs *cats, const char *path);
+/* Whether a workbook file reads as a compliance checklist. */
+bool workbook_is_compliance(const char *path);
+int compliance_export(cli *c, cli_catalogs *cats, const char *path, bool xlsx);
+int compliance_import(cli *c, cli_catalogs *cats);
 
 /* Prints the help of one command (or the overview when name is NULL). */
 int help_print(const cli *c, const char *name, FILE *out);

@@ -12,6 +12,8 @@
 #include "taisaku/compliance.h"
 #include "taisaku/file.h"
 #include "taisaku/report.h"
+#include "taisaku/rules.h"
+#include "taisaku/ssp.h"
 #include "../lib/export_internal.h"
 
 bool cli_is_compliance(cli_catalogs *cats, const char *path)
@@ -136,6 +138,69 @@ int compliance_report(cli *c, cli_catalogs *cats, const char *path)
 	int rc = EXIT_ERROR;
 	if (cli_out_open(c, &o)) {
 		tk_status st = tk_compliance_report_html(rd.r, c->lang, o.f, &err);
+		if (st)
+			cli_error(c, &err);
+		rc = cli_out_close(c, &o, st == TK_OK);
+	}
+	free_round(&rd);
+	return rc;
+}
+
+/* The organisation's rules (report --kind rules): refused, with every
+ * open choice listed on stderr, while a parameter is not chosen or a
+ * placeholder is left. */
+int compliance_rules(cli *c, cli_catalogs *cats, const char *path)
+{
+	c_round rd;
+	if (!load_round(c, cats, path, &rd))
+		return EXIT_ERROR;
+	tk_error err = { 0 };
+	tk_rules *r;
+	if (tk_rules_build(rd.a, &r, &err)) {
+		free_round(&rd);
+		return cli_error(c, &err);
+	}
+	size_t n;
+	const tk_rules_open *open = tk_rules_open_choices(r, &n);
+	int rc = EXIT_ERROR;
+	if (n) {
+		cli_fail(c, "%s: 決まっていない選択が %zu 件あるため、規程を書けません。評価シートの parameters: に"
+			"選んだ文言を書いてください:", "%s: %zu choices are still open, so the rules cannot be written; "
+			"give the chosen text under parameters: in the assessment:", path, n);
+		for (size_t k = 0; k < n; k++) {
+			if (open[k].kind == TK_RULES_UNCHOSEN)
+				fprintf(stderr, "  %s\t%s\t%s%s%s\n", open[k].where, open[k].parameter,
+					cli_tr(c, "「", "\""), open[k].text, cli_tr(c, "」", "\""));
+			else
+				fprintf(stderr, "  %s\t%s\t%s%s%s\n", open[k].where,
+					cli_tr(c, "（パラメータなしのプレースホルダー）", "(a placeholder with no parameter)"),
+					cli_tr(c, "「", "\""), open[k].text, cli_tr(c, "」", "\""));
+		}
+	} else {
+		cli_out o;
+		if (cli_out_open(c, &o)) {
+			tk_status st = tk_rules_write_html(r, c->lang, o.f, &err);
+			if (st)
+				cli_error(c, &err);
+			rc = cli_out_close(c, &o, st == TK_OK);
+		}
+	}
+	tk_rules_free(r);
+	free_round(&rd);
+	return rc;
+}
+
+/* The defense system security implementation plan (report --kind ssp). */
+int compliance_ssp(cli *c, cli_catalogs *cats, const char *path)
+{
+	c_round rd;
+	if (!load_round(c, cats, path, &rd))
+		return EXIT_ERROR;
+	tk_error err = { 0 };
+	cli_out o;
+	int rc = EXIT_ERROR;
+	if (cli_out_open(c, &o)) {
+		tk_status st = tk_ssp_write_html(rd.r, c->lang, o.f, &err);
 		if (st)
 			cli_error(c, &err);
 		rc = cli_out_close(c, &o, st == TK_OK);

@@ -93,6 +93,12 @@ int cmd_import(cli *c, int argc, char **argv)
 		return cli_fail(c, "-o のファイル '%s' は読み込むブックの一つです（上書きしません）",
 			"the -o file '%s' is one of the workbooks being read (it is not overwritten)", c->output);
 	cli_catalogs cats = { .c = c };
+	/* A compliance checklist: by its base, else by its first workbook. */
+	if (c->base ? workbook_doc_is_compliance(&cats, c->base) : workbook_is_compliance(c->args[0])) {
+		int rc = compliance_import(c, &cats);
+		cli_catalogs_free(&cats);
+		return rc;
+	}
 	tk_assessment *base = NULL;
 	tk_error err = { 0 };
 	if (c->base && tk_assessment_load_file(c->base, cli_resolve_catalog, &cats, &base, &err)) {

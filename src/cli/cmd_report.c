@@ -11,7 +11,7 @@
 #include "cli.h"
 #include "taisaku/report.h"
 
-#define USAGE "taisaku report FILE [--kind assessment|plan|improvement|compliance] [--lang ja|en] [-o OUT.html] [--catalog-dir DIR]"
+#define USAGE "taisaku report FILE [--kind assessment|plan|improvement|compliance|rules|ssp] [--lang ja|en] [-o OUT.html] [--catalog-dir DIR]"
 
 /* --kind is this command's own option: it is taken out of argv here and
  * the rest goes through the shared parser. Returns false (after printing
@@ -31,6 +31,17 @@ static bool take_kind(cli *c, int *argc, char **argv, const char **kind)
 		*kind = argv[++i];
 	}
 	*argc = out;
+	return true;
+}
+
+/* Whether the file is an ECOM assessment that loads. */
+static bool is_ecom(cli_catalogs *cats, const char *path)
+{
+	tk_error err = { 0 };
+	tk_assessment *a;
+	if (tk_assessment_load_file(path, cli_resolve_catalog, cats, &a, &err))
+		return false;
+	tk_assessment_free(a);
 	return true;
 }
 
@@ -69,6 +80,19 @@ int cmd_report(cli *c, int argc, char **argv)
 	if (!take_kind(c, &argc, argv, &kind_name) ||
 	    !cli_parse(c, argc, argv, OPT_OUTPUT | OPT_CATALOG_DIR, 0, 1, USAGE))
 		return EXIT_ERROR;
+	if (c->nargs && kind_name && (strcmp(kind_name, "rules") == 0 || strcmp(kind_name, "ssp") == 0)) {
+		/* Documents written from a compliance assessment: the compliance
+		 * loader says so when the file is anything else. */
+		cli_catalogs cats = { .c = c };
+		if (!cli_is_compliance(&cats, c->args[0]) && is_ecom(&cats, c->args[0])) {
+			cli_catalogs_free(&cats);
+			return cli_fail(c, "報告書の種類 '%s' は準拠性の評価にだけ使えます（%s は ECOM の評価シートです）",
+				"the report kind '%s' needs a compliance assessment (%s is an ECOM assessment)", kind_name, c->args[0]);
+		}
+		int rc = kind_name[0] == 'r' ? compliance_rules(c, &cats, c->args[0]) : compliance_ssp(c, &cats, c->args[0]);
+		cli_catalogs_free(&cats);
+		return rc;
+	}
 	if (c->nargs && (kind_name ? strcmp(kind_name, "compliance") == 0 : true)) {
 		/* A compliance assessment has one report of its own (the default);
 		 * --kind compliance asks for it by name. */
@@ -85,14 +109,16 @@ int cmd_report(cli *c, int argc, char **argv)
 		bool compliance = cli_is_compliance(&cats, c->args[0]);
 		cli_catalogs_free(&cats);
 		if (compliance)
-			return cli_fail(c, "準拠性の評価には報告書の種類 '%s' は使えません（compliance）",
-				"the report kind '%s' does not apply to a compliance assessment (compliance)", kind_name);
+			return cli_fail(c, "準拠性の評価には報告書の種類 '%s' は使えません（compliance, rules, ssp）",
+				"the report kind '%s' does not apply to a compliance assessment (compliance, rules, ssp)", kind_name);
 	}
 	tk_report_kind kind = TK_REPORT_ASSESSMENT;
-	bool compliance_kind = kind_name && strcmp(kind_name, "compliance") == 0;
+	/* the kinds for compliance assessments need a file to tell them apart */
+	bool compliance_kind = kind_name && (strcmp(kind_name, "compliance") == 0 || strcmp(kind_name, "rules") == 0 ||
+		strcmp(kind_name, "ssp") == 0);
 	if (kind_name && !compliance_kind && !tk_report_kind_parse(kind_name, &kind))
-		return cli_fail(c, "報告書の種類 '%s' はありません（assessment, plan, improvement, compliance）",
-			"unknown report kind '%s' (assessment, plan, improvement, compliance)", kind_name);
+		return cli_fail(c, "報告書の種類 '%s' はありません（assessment, plan, improvement, compliance, rules, ssp）",
+			"unknown report kind '%s' (assessment, plan, improvement, compliance, rules, ssp)", kind_name);
 	if (!c->nargs)
 		return cli_fail(c, "評価シートのファイルを指定してください（使い方: %s）",
 			"name the assessment file (usage: %s)", USAGE);

@@ -235,6 +235,15 @@ static tk_status read_choices(loader *L, const tk_ynode *m, const char *key,
 	return TK_OK;
 }
 
+/* The first item whose text names a role as printed, or SIZE_MAX. */
+static size_t named_in_text(const tk_catalog *cat, const char *name)
+{
+	for (size_t r = 0; r < cat->n_requirements; r++)
+		if (cat->requirements[r].purpose_ja && strstr(cat->requirements[r].purpose_ja, name))
+			return r;
+	return SIZE_MAX;
+}
+
 static tk_status read_roles(loader *L, const tk_ynode *root)
 {
 	const tk_ynode *m = tk_ymap_get(root, "roles");
@@ -250,10 +259,21 @@ static tk_status read_roles(loader *L, const tk_ynode *root)
 		size_t j = 0;
 		while (j < nn && strcmp(names[j], c->roles[i].name) != 0)
 			j++;
-		if (j == nn)
-			st = not_in_catalog(L, m->items[2 * i], names, "役割", "role");
+		if (j == nn) {
+			/* A role the text names without making it an item's role:
+			 * atla-ssr's approvers 総括者 and 経営者等 (the defense plan
+			 * prints them in its approval chain). Ranked after the
+			 * catalog's roles, by the first item that names it. */
+			size_t r = named_in_text(L->cat, c->roles[i].name);
+			if (r == SIZE_MAX)
+				st = not_in_catalog(L, m->items[2 * i], names, "役割", "role");
+			else /* where in that text: 総括者を通じて経営者等 */
+				c->roles[i].parameter = (uint32_t)(strstr(L->cat->requirements[r].purpose_ja,
+					c->roles[i].name) - L->cat->requirements[r].purpose_ja);
+			j = nn + r;
+		} else
+			c->roles[i].parameter = 0;
 		c->roles[i].requirement = (uint32_t)j; /* the order among the catalog's roles */
-		c->roles[i].parameter = 0;
 	}
 	free(names);
 	if (!st)
@@ -261,6 +281,7 @@ static tk_status read_roles(loader *L, const tk_ynode *root)
 	/* by_order sorted on the name's rank; now say which item has it first. */
 	for (size_t i = 0; !st && i < c->n_roles; i++) {
 		c->roles[i].requirement = UINT32_MAX;
+		c->roles[i].parameter = 0;
 		for (size_t r = 0; r < L->cat->n_requirements; r++) {
 			const char *role = L->cat->requirements[r].role_ja;
 			if (role && strcmp(role, c->roles[i].name) == 0) {

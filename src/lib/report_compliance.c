@@ -14,6 +14,7 @@
 
 #include "taisaku/chart.h"
 #include "taisaku/compliance.h"
+#include "report_compliance.h"
 #include "report_page.h"
 
 typedef struct crep {
@@ -27,7 +28,7 @@ typedef struct crep {
 
 /* Status colours on top of the shared stylesheet: done green, partly done
  * amber, not done red, not known amber-brown, not applicable grey. */
-static const char EXTRA_CSS[] =
+const char tk_report_status_css[] =
 	".badge.implemented{color:var(--met);background:var(--met-bg)}"
 	".badge.partial{color:var(--unknown);background:var(--unknown-bg)}"
 	".badge.not-implemented{color:var(--under);background:var(--under-bg)}"
@@ -55,9 +56,14 @@ static const char *doc_title(const crep *r)
 		: T(r, "準拠性の評価", "Compliance evaluation");
 }
 
+void tk_report_status_badge(FILE *f, tk_item_status st, tk_lang lang)
+{
+	fprintf(f, "<span class=\"badge %s\">%s</span>", tk_item_status_name(st), tk_item_status_label(st, lang));
+}
+
 static void badge(const crep *r, tk_item_status st)
 {
-	fprintf(r->f, "<span class=\"badge %s\">%s</span>", tk_item_status_name(st), tk_item_status_label(st, r->lang));
+	tk_report_status_badge(r->f, st, r->lang);
 }
 
 static void pct_cell(const crep *r, double x)
@@ -309,28 +315,33 @@ static void na_items(const crep *r, int number)
 	fputs("</tbody></table>\n</section>\n", r->f);
 }
 
+void tk_report_evidence_list(FILE *f, const tk_compliance_item *it)
+{
+	if (!it->n_evidence)
+		return;
+	fputs("<ul class=ev>", f);
+	for (size_t k = 0; k < it->n_evidence; k++) {
+		const tk_evidence *e = &it->evidence[k];
+		fputs("<li>", f);
+		tk_chart_escape(f, e->title);
+		if (e->ref) {
+			fputs(" [", f);
+			tk_chart_escape(f, e->ref);
+			fputs("]", f);
+		}
+		if (e->date) {
+			fputs(" ", f);
+			tk_chart_escape(f, e->date);
+		}
+		fputs("</li>", f);
+	}
+	fputs("</ul>", f);
+}
+
 static void evidence_cell(const crep *r, const tk_compliance_item *it)
 {
 	fputs("<td>", r->f);
-	if (it->n_evidence) {
-		fputs("<ul class=ev>", r->f);
-		for (size_t k = 0; k < it->n_evidence; k++) {
-			const tk_evidence *e = &it->evidence[k];
-			fputs("<li>", r->f);
-			esc(r, e->title);
-			if (e->ref) {
-				fputs(" [", r->f);
-				esc(r, e->ref);
-				fputs("]", r->f);
-			}
-			if (e->date) {
-				fputs(" ", r->f);
-				esc(r, e->date);
-			}
-			fputs("</li>", r->f);
-		}
-		fputs("</ul>", r->f);
-	}
+	tk_report_evidence_list(r->f, it);
 	fputs("</td>", r->f);
 }
 
@@ -424,7 +435,7 @@ static void choices(const crep *r, int number)
 static tk_status write_page(const crep *r, tk_error *err)
 {
 	const bool with_choices = r->full && (r->a->n_roles || r->a->n_parameters);
-	tk_report_page_open(r->f, r->lang, doc_title(r), r->a->system_name, r->a->date, EXTRA_CSS);
+	tk_report_page_open(r->f, r->lang, doc_title(r), r->a->system_name, r->a->date, tk_report_status_css);
 	cover(r);
 	const char *ids[] = { "summary", "sections", "open", "na", "items", "choices" };
 	const char *names[] = { T(r, "概要", "Summary"), T(r, "セクション別の準拠率", "Compliance per section"),

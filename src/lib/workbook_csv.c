@@ -25,7 +25,7 @@ static bool formula_like(const char *s)
 	return strchr("=+-@\t\r'", s[0]) != NULL && s[0] != '\0';
 }
 
-static void csv_field(FILE *f, const char *s)
+void wb_csv_field(FILE *f, const char *s)
 {
 	if (!s)
 		return;
@@ -62,7 +62,7 @@ tk_status tk_workbook_write_csv(const tk_assessment *a, const tk_workbook_option
 	for (int c = 0; c < CL_COLUMNS; c++) {
 		if (c)
 			fputc(',', out);
-		csv_field(out, lang == TK_LANG_EN ? wb_checklist_columns[c].en : wb_checklist_columns[c].ja);
+		wb_csv_field(out, lang == TK_LANG_EN ? wb_checklist_columns[c].en : wb_checklist_columns[c].ja);
 	}
 	fputs("\r\n", out);
 	for (size_t r = 0; r < a->catalog->n_requirements; r++) {
@@ -73,7 +73,7 @@ tk_status tk_workbook_write_csv(const tk_assessment *a, const tk_workbook_option
 		for (int c = 0; c < CL_COLUMNS; c++) {
 			if (c)
 				fputc(',', out);
-			csv_field(out, cells[c]);
+			wb_csv_field(out, cells[c]);
 		}
 		fputs("\r\n", out);
 		wb_row_free(cells, CL_COLUMNS);

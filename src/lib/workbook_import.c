@@ -85,19 +85,8 @@ typedef struct where {
  * sheet name. */
 static void cell_problem(tk_import *im, const where *w, const char *ja, const char *en)
 {
-	char col[8], tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
-	char sja[160] = "", sen[160] = "", cja[96] = "", cen[96] = "";
-	wb_column_name(w->col, col);
-	if (w->s->name[0]) {
-		snprintf(sja, sizeof(sja), "シート '%s' ", w->s->name);
-		snprintf(sen, sizeof(sen), "sheet '%s', ", w->s->name);
-	}
-	if (w->column) {
-		snprintf(cja, sizeof(cja), "（%s）", w->column->ja);
-		snprintf(cen, sizeof(cen), " (%s)", w->column->en);
-	}
-	snprintf(tja, sizeof(tja), "%s%u 行 %s 列%s: %s", sja, w->row + 1, col, cja, ja);
-	snprintf(ten, sizeof(ten), "%srow %u, column %s%s: %s", sen, w->row + 1, col, cen, en);
+	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
+	wb_cell_texts(w->s->name, w->row, w->col, w->column, ja, en, tja, ten);
 	problem_texts(im, w->p->wb->name, tja, ten);
 }
 
@@ -115,63 +104,6 @@ static void cell_problemf(tk_import *im, const where *w, const char *ja, const c
 }
 
 /* ---- values of cells ---- */
-
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* An enumerated cell as typed: full-width letters, digits and spaces
- * (Ａ, ３, the ideographic space), which a Japanese keyboard often gives,
- * made ASCII, and the spaces around dropped. A long text is cut; it then
- * matches nothing. */
-static const char *norm(const char *s, char *buf, size_t size)
-{
-	size_t n = 0;
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p && n + 1 < size;) {
-		if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF) {
-			buf[n++] = (char)(p[2] - 0x81 + 0x21); /* U+FF01..FF3F */
-			p += 3;
-		} else if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0x9E) {
-			buf[n++] = (char)(p[2] - 0x80 + 0x60); /* U+FF40..FF5E */
-			p += 3;
-		} else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
-			buf[n++] = ' ';
-			p += 3;
-		} else {
-			buf[n++] = (char)*p++;
-		}
-	}
-	buf[n] = '\0';
-	while (n && is_space(buf[n - 1]))
-		buf[--n] = '\0';
-	size_t a = 0;
-	while (is_space(buf[a]))
-		a++;
-	return buf + a;
-}
-
-static bool blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (!is_space(*s))
-			return false;
-	return true;
-}
-
-/* A value shown in a message: cut at a character boundary. */
-static const char *shown(const char *s, char *buf, size_t size)
-{
-	size_t n = strlen(s);
-	if (n < size)
-		return s;
-	n = size - 4;
-	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, s, n);
-	memcpy(buf + n, "…", 4);
-	return buf;
-}
 
 /* A whole number in [min, max]; Excel may keep 3 as "3" or "3.0". */
 static bool whole_number(const char *s, long min, long max, long *out)
@@ -202,92 +134,7 @@ static bool number_in(const char *s, double min, double max, double *out)
  * since the assessment has no empty texts. */
 static const char *free_text(const char *s)
 {
-	return blank(s) ? NULL : s;
-}
-
-/* ---- structured cells (wb_put_field) ---- */
-
-/* One field: the spaces around it dropped (not an escaped one), then the
- * escapes undone. */
-static char *field_text(tk_import *im, const char *s, size_t len)
-{
-	size_t a = 0, b = len;
-	while (a < b && s[a] == ' ')
-		a++;
-	while (b > a && s[b - 1] == ' ') {
-		size_t bs = 0; /* backslashes before the space: odd means escaped */
-		while (b - 1 - bs > a && s[b - 2 - bs] == '\\')
-			bs++;
-		if (bs % 2)
-			break;
-		b--;
-	}
-	char *out = tk_arena_alloc(im->arena, b - a + 1);
-	if (!out)
-		return NULL;
-	size_t n = 0;
-	for (size_t i = a; i < b; i++) {
-		char c = s[i];
-		if (c == '\\' && i + 1 < b) {
-			c = s[++i];
-			c = c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c;
-		}
-		out[n++] = c;
-	}
-	out[n] = '\0';
-	return out;
-}
-
-#define MAX_FIELDS 3
-
-/* Splits a line at each "|" that no backslash escapes. Returns how many
- * fields there are (more than MAX_FIELDS: MAX_FIELDS + 1). */
-static size_t split_fields(tk_import *im, const char *line, size_t len, char *fields[MAX_FIELDS])
-{
-	size_t n = 0, start = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && line[i] == '\\') {
-			i++;
-			continue;
-		}
-		if (i >= len || line[i] == '|') {
-			if (n == MAX_FIELDS)
-				return MAX_FIELDS + 1;
-			fields[n++] = field_text(im, line + start, (i < len ? i : len) - start);
-			start = i + 1;
-		}
-	}
-	return n;
-}
-
-/* The next line of a structured cell that is not blank. */
-static bool next_line(const char **p, const char **line, size_t *len)
-{
-	while (**p) {
-		const char *s = *p, *e = strchr(s, '\n');
-		size_t n = e ? (size_t)(e - s) : strlen(s);
-		*p = e ? e + 1 : s + n;
-		if (n && s[n - 1] == '\r')
-			n--; /* a line break typed in Windows */
-		size_t k = 0;
-		while (k < n && is_space(s[k]))
-			k++;
-		if (k < n) {
-			*line = s;
-			*len = n;
-			return true;
-		}
-	}
-	return false;
-}
-
-static size_t count_lines(const char *s)
-{
-	const char *line;
-	size_t len, n = 0;
-	while (s && next_line(&s, &line, &len))
-		n++;
-	return n;
+	return wb_blank(s) ? NULL : s;
 }
 
 /* ---- the checklist ---- */
@@ -316,7 +163,7 @@ static where rc_where(const row_ctx *c, int column)
 static bool read_status(const row_ctx *c, int *kind)
 {
 	char buf[64], sh[64];
-	const char *v = norm(rc_cell(c, CL_STATUS), buf, sizeof(buf));
+	const char *v = wb_norm(rc_cell(c, CL_STATUS), buf, sizeof(buf));
 	*kind = -1;
 	if (!*v)
 		return true;
@@ -331,20 +178,20 @@ static bool read_status(const row_ctx *c, int *kind)
 	}
 	where w = rc_where(c, CL_STATUS);
 	cell_problemf(c->im, &w, "状態 '%s' は使えません（評価済み、対象外、わからない、または空欄）",
-		"status '%s' is not allowed (rated, n/a, unknown, or blank)", shown(v, sh, sizeof(sh)));
+		"status '%s' is not allowed (rated, n/a, unknown, or blank)", wb_shown(v, sh, sizeof(sh)));
 	return false;
 }
 
 static bool read_core(const row_ctx *c, long *core)
 {
 	char buf[64], sh[64];
-	const char *v = norm(rc_cell(c, CL_CORE), buf, sizeof(buf));
+	const char *v = wb_norm(rc_cell(c, CL_CORE), buf, sizeof(buf));
 	*core = 0;
 	if (!*v || whole_number(v, 1, 5, core))
 		return true;
 	where w = rc_where(c, CL_CORE);
 	cell_problemf(c->im, &w, "対策コアは 1 から 5 までの整数です（'%s' が書かれています）",
-		"the core level is a whole number from 1 to 5 (found '%s')", shown(v, sh, sizeof(sh)));
+		"the core level is a whole number from 1 to 5 (found '%s')", wb_shown(v, sh, sizeof(sh)));
 	return false;
 }
 
@@ -372,7 +219,7 @@ static int answer_mark(const char **pp)
 static bool read_rank(const row_ctx *c, int p, tk_rating *rt)
 {
 	char buf[128], sh[64];
-	const char *v = norm(rc_cell(c, CL_STUDY + p), buf, sizeof(buf));
+	const char *v = wb_norm(rc_cell(c, CL_STUDY + p), buf, sizeof(buf));
 	if (!*v)
 		return true;
 	int up = toupper((unsigned char)v[0]);
@@ -400,12 +247,12 @@ static bool read_rank(const row_ctx *c, int p, tk_rating *rt)
 	if (bad) {
 		cell_problemf(c->im, &w, "ランク '%s' は使えません（A, B, C, D、または評価基準 %zu 項目への回答 ○△×）",
 			"rank '%s' is not allowed (A, B, C, D, or the %zu answers ○△× to the criteria)",
-			shown(v, sh, sizeof(sh)), per->n_columns);
+			wb_shown(v, sh, sizeof(sh)), per->n_columns);
 		return false;
 	}
 	if (too_many || n != per->n_columns) {
 		cell_problemf(c->im, &w, "評価基準 %zu 項目のすべてに一つずつ回答してください（'%s'）",
-			"give one answer to each of the %zu criteria ('%s')", per->n_columns, shown(v, sh, sizeof(sh)));
+			"give one answer to each of the %zu criteria ('%s')", per->n_columns, wb_shown(v, sh, sizeof(sh)));
 		return false;
 	}
 	rt->answers[p] = ans;
@@ -419,34 +266,34 @@ static bool read_rank(const row_ctx *c, int p, tk_rating *rt)
 static bool read_assets(const row_ctx *c, tk_rating *rt)
 {
 	const char *cell = rc_cell(c, CL_ASSETS), *line;
-	size_t len, n = count_lines(cell);
+	size_t len, n = wb_count_lines(cell);
 	where w = rc_where(c, CL_ASSETS);
 	if (!n)
 		return true;
 	rt->assets = tk_arena_calloc(c->im->arena, n, sizeof(*rt->assets));
 	if (!rt->assets)
 		return false;
-	for (size_t i = 0; next_line(&cell, &line, &len); i++) {
-		char *f[MAX_FIELDS], buf[64], sh[64];
-		size_t nf = split_fields(c->im, line, len, f);
+	for (size_t i = 0; wb_next_line(&cell, &line, &len); i++) {
+		char *f[WB_MAX_FIELDS], buf[64], sh[64];
+		size_t nf = wb_split_fields(c->im->arena, line, len, f);
 		long core;
-		const char *imp = nf == 3 ? norm(f[2], buf, sizeof(buf)) : "";
+		const char *imp = nf == 3 ? wb_norm(f[2], buf, sizeof(buf)) : "";
 		bool important = strcmp(imp, "重要") == 0 || strcasecmp(imp, "important") == 0 ||
 			strcasecmp(imp, "true") == 0;
 		char cbuf[64];
-		if (nf < 2 || nf > 3 || !f[0] || !*f[0] || !whole_number(norm(f[1], cbuf, sizeof(cbuf)), 1, 5, &core) ||
+		if (nf < 2 || nf > 3 || !f[0] || !*f[0] || !whole_number(wb_norm(f[1], cbuf, sizeof(cbuf)), 1, 5, &core) ||
 		    (*imp && !important)) {
 			char lbuf[256];
 			snprintf(lbuf, sizeof(lbuf), "%.*s", (int)(len < 200 ? len : 200), line);
 			cell_problemf(c->im, &w, "%zu 行目 '%s' は「名前 | コア（1〜5）」か「名前 | コア | 重要」と書いてください",
 				"line %zu '%s' should read \"name | core (1-5)\" or \"name | core | important\"",
-				i + 1, shown(lbuf, sh, sizeof(sh)));
+				i + 1, wb_shown(lbuf, sh, sizeof(sh)));
 			return false;
 		}
 		for (size_t j = 0; j < i; j++) {
 			if (strcmp(rt->assets[j].name, f[0]) == 0) {
 				cell_problemf(c->im, &w, "対策対象 '%s' が二度書かれています", "asset '%s' is listed twice",
-					shown(f[0], sh, sizeof(sh)));
+					wb_shown(f[0], sh, sizeof(sh)));
 				return false;
 			}
 		}
@@ -459,35 +306,13 @@ static bool read_assets(const row_ctx *c, tk_rating *rt)
 /* "title | date | ref", one document a line; date and ref may be left out. */
 static bool read_evidence(const row_ctx *c, tk_rating *rt)
 {
-	const char *cell = rc_cell(c, CL_EVIDENCE), *line;
-	size_t len, n = count_lines(cell);
-	where w = rc_where(c, CL_EVIDENCE);
-	if (!n)
-		return true;
-	rt->evidence = tk_arena_calloc(c->im->arena, n, sizeof(*rt->evidence));
-	if (!rt->evidence)
-		return false;
-	for (size_t i = 0; next_line(&cell, &line, &len); i++) {
-		char *f[MAX_FIELDS] = { NULL, NULL, NULL }, sh[64];
-		size_t nf = split_fields(c->im, line, len, f);
-		char lbuf[256];
-		snprintf(lbuf, sizeof(lbuf), "%.*s", (int)(len < 200 ? len : 200), line);
-		if (nf > MAX_FIELDS || !f[0] || !*f[0]) {
-			cell_problemf(c->im, &w, "%zu 行目 '%s' は「資料名 | 日付 | 文書番号」と書いてください（日付と番号は省けます）",
-				"line %zu '%s' should read \"title | date | reference\" (date and reference may be left out)",
-				i + 1, shown(lbuf, sh, sizeof(sh)));
-			return false;
-		}
-		const char *date = nf > 1 && *f[1] ? f[1] : NULL;
-		if (date && !tk_date_valid(date)) {
-			cell_problemf(c->im, &w, "%zu 行目の日付 '%s' は YYYY-MM-DD の形の実在する日付で書いてください",
-				"line %zu: date '%s' is not a real date written YYYY-MM-DD", i + 1, shown(date, sh, sizeof(sh)));
-			return false;
-		}
-		rt->evidence[i] = (tk_evidence){ f[0], date, nf > 2 && *f[2] ? f[2] : NULL };
-		rt->n_evidence = i + 1;
+	char ja[TK_ERROR_TEXT], en[TK_ERROR_TEXT];
+	int r = wb_parse_evidence(c->im->arena, rc_cell(c, CL_EVIDENCE), &rt->evidence, &rt->n_evidence, ja, en);
+	if (r > 0) {
+		where w = rc_where(c, CL_EVIDENCE);
+		cell_problem(c->im, &w, ja, en);
 	}
-	return true;
+	return r == 0;
 }
 
 /* The first column with a rating in it, to point at when there should be none. */
@@ -591,13 +416,13 @@ static long find_header(tk_import *im, const part *p, const wb_sheet *s, const w
 	char buf[128];
 	for (size_t i = 0; i < s->n_rows && s->row_ids[i] < 32; i++) {
 		uint32_t row = s->row_ids[i];
-		if (strcasecmp(norm(wb_sheet_cell(s, row, 0), buf, sizeof(buf)), WB_ID_HEADER) != 0)
+		if (strcasecmp(wb_norm(wb_sheet_cell(s, row, 0), buf, sizeof(buf)), WB_ID_HEADER) != 0)
 			continue;
 		for (size_t k = 0; k < ncols; k++)
 			map[k] = -1;
 		bool ok = true;
 		for (size_t j = s->row_first[i]; j < s->row_first[i + 1]; j++) {
-			const char *h = norm(s->cells[j].text, buf, sizeof(buf));
+			const char *h = wb_norm(s->cells[j].text, buf, sizeof(buf));
 			for (size_t k = 0; k < ncols; k++) {
 				if (!header_matches(&cols[k], h))
 					continue;
@@ -635,11 +460,11 @@ static long row_requirement(tk_import *im, const part *p, const wb_sheet *s, uin
 	const wb_column *cols, size_t ncols)
 {
 	char buf[128], sh[64];
-	const char *id = norm(wb_sheet_cell(s, row, 0), buf, sizeof(buf));
+	const char *id = wb_norm(wb_sheet_cell(s, row, 0), buf, sizeof(buf));
 	const tk_catalog *cat = im->cat;
 	if (!*id) {
 		for (size_t k = 0; k < ncols; k++) {
-			if (cols[k].input && map[k] >= 0 && !blank(wb_sheet_cell(s, row, (uint32_t)map[k]))) {
+			if (cols[k].input && map[k] >= 0 && !wb_blank(wb_sheet_cell(s, row, (uint32_t)map[k]))) {
 				where w = { p, s, row, 0, &cols[0] };
 				cell_problem(im, &w, "対策要求 ID がありません（この行に書かれたことを読み込めません）",
 					"no requirement ID (what is written in this row cannot be read)");
@@ -660,10 +485,10 @@ static long row_requirement(tk_import *im, const part *p, const wb_sheet *s, uin
 	const char *hint = tk_suggest(id, im->ids);
 	if (hint)
 		cell_problemf(im, &w, "カタログ %s に対策要求 '%s' はありません（'%s' のことですか？）",
-			"catalog %s has no requirement '%s'; did you mean '%s'?", cat->id, shown(id, sh, sizeof(sh)), hint);
+			"catalog %s has no requirement '%s'; did you mean '%s'?", cat->id, wb_shown(id, sh, sizeof(sh)), hint);
 	else
 		cell_problemf(im, &w, "カタログ %s に対策要求 '%s' はありません",
-			"catalog %s has no requirement '%s'", cat->id, shown(id, sh, sizeof(sh)));
+			"catalog %s has no requirement '%s'", cat->id, wb_shown(id, sh, sizeof(sh)));
 	return -2;
 }
 
@@ -702,7 +527,7 @@ static void read_checklist(tk_import *im, part *p)
 static bool read_importance(const row_ctx *c, size_t r)
 {
 	char buf[64], sh[64];
-	const char *v = norm(rc_cell(c, TG_IMPORTANCE), buf, sizeof(buf));
+	const char *v = wb_norm(rc_cell(c, TG_IMPORTANCE), buf, sizeof(buf));
 	if (!*v)
 		return true;
 	for (int i = TK_IMP_CRITICAL; i <= TK_IMP_LOW; i++) {
@@ -717,7 +542,7 @@ static bool read_importance(const row_ctx *c, size_t r)
 	where w = rc_where(c, TG_IMPORTANCE);
 	cell_problemf(c->im, &w, "重要度 '%s' は使えません（特に重要、重要、一般、リスクが特に低い、または空欄）",
 		"importance '%s' is not allowed (critical, important, general, low risk, or blank)",
-		shown(v, sh, sizeof(sh)));
+		wb_shown(v, sh, sizeof(sh)));
 	return false;
 }
 
@@ -727,12 +552,12 @@ static void read_target_row(const row_ctx *c, size_t r)
 	char buf[64], sh[64];
 	where w;
 	read_importance(c, r);
-	const char *lv = norm(rc_cell(c, TG_LEVEL), buf, sizeof(buf));
+	const char *lv = wb_norm(rc_cell(c, TG_LEVEL), buf, sizeof(buf));
 	long level = 0;
 	if (*lv && !whole_number(lv, 2, 5, &level)) {
 		w = rc_where(c, TG_LEVEL);
 		cell_problemf(c->im, &w, "目標は 2 から 5 までの整数です（'%s' が書かれています）",
-			"a target is a whole number from 2 to 5 (found '%s')", shown(lv, sh, sizeof(sh)));
+			"a target is a whole number from 2 to 5 (found '%s')", wb_shown(lv, sh, sizeof(sh)));
 	}
 	const char *reason = free_text(rc_cell(c, TG_REASON));
 	if (level && !reason) {
@@ -746,12 +571,12 @@ static void read_target_row(const row_ctx *c, size_t r)
 	}
 	a->override_level[r] = (int)level;
 	a->override_reason[r] = level ? reason : NULL;
-	const char *wt = norm(rc_cell(c, TG_WEIGHT), buf, sizeof(buf));
+	const char *wt = wb_norm(rc_cell(c, TG_WEIGHT), buf, sizeof(buf));
 	a->requirement_weight[r] = 1;
 	if (*wt && !number_in(wt, 0, 1000, &a->requirement_weight[r])) {
 		w = rc_where(c, TG_WEIGHT);
 		cell_problemf(c->im, &w, "重みは 0 より大きく 1000 以下の数です（'%s' が書かれています）",
-			"a weight is a number above 0 and at most 1000 (found '%s')", shown(wt, sh, sizeof(sh)));
+			"a weight is a number above 0 and at most 1000 (found '%s')", wb_shown(wt, sh, sizeof(sh)));
 	}
 }
 
@@ -779,7 +604,7 @@ static void read_targets(tk_import *im, part *p)
 /* Column A's key, or "" for a blank row. */
 static const char *meta_key(const wb_sheet *s, uint32_t row, char *buf, size_t size)
 {
-	return norm(wb_sheet_cell(s, row, 0), buf, size);
+	return wb_norm(wb_sheet_cell(s, row, 0), buf, size);
 }
 
 static const char *meta_catalog(const wb_sheet *s)
@@ -804,7 +629,7 @@ static void read_improvement(tk_import *im, part *p, uint32_t row, tk_improvemen
 	static const char *const causes[] = { "planning", "deployment", "management", "capability" };
 	const wb_sheet *s = p->meta;
 	char buf[64];
-	const char *req = norm(wb_sheet_cell(s, row, 1), buf, sizeof(buf));
+	const char *req = wb_norm(wb_sheet_cell(s, row, 1), buf, sizeof(buf));
 	const tk_requirement *r = tk_catalog_requirement(im->cat, req);
 	if (!r) {
 		meta_fail(im, p, row, 1, "改善計画の対策要求 ID がカタログにありません",
@@ -814,7 +639,7 @@ static void read_improvement(tk_import *im, part *p, uint32_t row, tk_improvemen
 	memset(im_out, 0, sizeof(*im_out));
 	im_out->requirement = (uint32_t)(r - im->cat->requirements);
 	char cbuf[64];
-	const char *cause = norm(wb_sheet_cell(s, row, 2), cbuf, sizeof(cbuf));
+	const char *cause = wb_norm(wb_sheet_cell(s, row, 2), cbuf, sizeof(cbuf));
 	for (int k = 0; *cause && k < 4; k++)
 		if (strcmp(cause, causes[k]) == 0 || strcmp(cause, tk_cause_name_ja((tk_cause)(k + 1))) == 0)
 			im_out->cause = (tk_cause)(k + 1);
@@ -840,7 +665,7 @@ static bool read_meta_row(tk_import *im, part *p, uint32_t row, const char *key,
 	const wb_sheet *s = p->meta;
 	const char *raw = wb_sheet_cell(s, row, 1);
 	char buf[64];
-	const char *v = norm(raw, buf, sizeof(buf));
+	const char *v = wb_norm(raw, buf, sizeof(buf));
 	long level;
 	if (strcmp(key, "format") == 0) {
 		if (strcmp(v, WB_FORMAT) != 0)
@@ -879,7 +704,7 @@ static bool read_meta_row(tk_import *im, part *p, uint32_t row, const char *key,
 		const tk_domain *d = tk_catalog_domain(im->cat, v);
 		if (!d)
 			meta_fail(im, p, row, 1, "対策ドメイン ID がカタログにありません", "the domain ID is not in the catalog");
-		else if (!number_in(norm(wb_sheet_cell(s, row, 2), wbuf, sizeof(wbuf)), 0, 1000,
+		else if (!number_in(wb_norm(wb_sheet_cell(s, row, 2), wbuf, sizeof(wbuf)), 0, 1000,
 				 &a->domain_weight[d - im->cat->domains]))
 			meta_fail(im, p, row, 2, "重みは 0 より大きく 1000 以下の数です",
 				"a weight is a number above 0 and at most 1000");
@@ -1050,7 +875,7 @@ static void difference(const char *t, const char *other, char *buf, size_t size)
 	if (start <= 2)
 		start = 0; /* the first field: show the brace too */
 	char cut[96];
-	const char *shown_text = shown(t + start, cut, sizeof(cut));
+	const char *shown_text = wb_shown(t + start, cut, sizeof(cut));
 	snprintf(buf, size, "%s%s", start > 0 ? "…" : "", shown_text);
 }
 
@@ -1076,7 +901,7 @@ static void conflict(tk_import *im, what_kind kind, const char *name, const part
 		tja = NULL;
 	if (asprintf(&ten, "%s: %s has %s, %s has %s", we, o1e, v1, o2e, v2) < 0)
 		ten = NULL;
-	problem_texts(im, "", shown(tja ? tja : "", ja, sizeof(ja)), shown(ten ? ten : "", en, sizeof(en)));
+	problem_texts(im, "", wb_shown(tja ? tja : "", ja, sizeof(ja)), wb_shown(ten ? ten : "", en, sizeof(en)));
 	free(tja);
 	free(ten);
 }
@@ -1349,7 +1174,7 @@ static void read_part(tk_import *im, part *p)
 	if (p->meta) {
 		const char *id = meta_catalog(p->meta);
 		char buf[64];
-		if (!id || strcmp(norm(id, buf, sizeof(buf)), im->cat->id) != 0) {
+		if (!id || strcmp(wb_norm(id, buf, sizeof(buf)), im->cat->id) != 0) {
 			problem(im, wb->name, "このブックはカタログ %s のものではありません（%s）",
 				"this workbook is not for catalog %s (%s)", im->cat->id, id ? id : "?");
 			return;
@@ -1393,8 +1218,8 @@ static tk_status reload(tk_import *im, const tk_assessment *merged, tk_assessmen
 	free(buf);
 	if (st) {
 		char ja[TK_ERROR_TEXT], en[TK_ERROR_TEXT], sj[400], se[400];
-		snprintf(ja, sizeof(ja), "読み込んだ内容が評価シートとして正しくありません: %s", shown(err.ja, sj, sizeof(sj)));
-		snprintf(en, sizeof(en), "what was read is not a valid assessment: %s", shown(err.en, se, sizeof(se)));
+		snprintf(ja, sizeof(ja), "読み込んだ内容が評価シートとして正しくありません: %s", wb_shown(err.ja, sj, sizeof(sj)));
+		snprintf(en, sizeof(en), "what was read is not a valid assessment: %s", wb_shown(err.en, se, sizeof(se)));
 		problem_texts(im, "", ja, en);
 	}
 	return st;

@@ -73,6 +73,10 @@ int wb_target(const tk_assessment *a, size_t r);
 /* Whether requirement r goes in the sheet (dept < 0: every one). */
 bool wb_wanted(const tk_catalog *cat, size_t r, long dept);
 
+/* A CSV field (RFC 4180 quoting; a field a spreadsheet would run as a
+ * formula gets an apostrophe in front, which the reader takes off). */
+void wb_csv_field(FILE *f, const char *s);
+
 /* A number as the shortest text that reads back to the same double. */
 void wb_number_text(double x, char *buf, size_t size);
 
@@ -133,6 +137,34 @@ void wb_column_name(uint32_t col, char buf[8]);
 /* One requirement's entry as the canonical text writes it ("{ core: 3, ... }"). */
 void tk_write_rating_flow(FILE *f, const tk_catalog *cat, const tk_rating *rt);
 
+
+/* ---- values of cells as typed (workbook_cells.c) ---- */
+
+bool wb_is_space(char c);
+/* An enumerated cell as typed: full-width letters, digits and spaces made
+ * ASCII, the spaces around dropped; cut to size. */
+const char *wb_norm(const char *s, char *buf, size_t size);
+bool wb_blank(const char *s);
+/* A value shown in a message: cut at a character boundary. */
+const char *wb_shown(const char *s, char *buf, size_t size);
+
+/* A structured cell's line split at each unescaped "|", each field
+ * unescaped (in the arena). Returns the count (WB_MAX_FIELDS + 1: too many). */
+#define WB_MAX_FIELDS 3
+size_t wb_split_fields(tk_arena *arena, const char *line, size_t len, char *fields[WB_MAX_FIELDS]);
+/* The next line of a structured cell that is not blank. */
+bool wb_next_line(const char **p, const char **line, size_t *len);
+size_t wb_count_lines(const char *s);
+
+/* An evidence cell ("title | date | ref", one a line) into *out: 0, or 1
+ * with the reason in ja/en, or -1 when memory runs out. */
+int wb_parse_evidence(tk_arena *arena, const char *cell, tk_evidence **out, size_t *n,
+	char ja[TK_ERROR_TEXT], char en[TK_ERROR_TEXT]);
+
+/* "sheet 'X', row 12, column F (header): message" in both languages (a
+ * CSV has no sheet name; column may be NULL). */
+void wb_cell_texts(const char *sheet, uint32_t row, uint32_t col, const wb_column *column, const char *ja,
+	const char *en, char tja[TK_ERROR_TEXT], char ten[TK_ERROR_TEXT]);
 
 /* The text of a cell, or NULL when it is empty or absent. */
 const char *wb_sheet_cell(const wb_sheet *s, uint32_t row, uint32_t col);

@@ -55,6 +55,14 @@ for (const lang of ['ja', 'en'])
 for (const lang of ['ja', 'en'])
 	for (const ex of ['defense-supplier-atla', 'ministry-nisc', 'space-operator-rules', 'port-terminal-tos'])
 		cases.push({ kind: 'compliance', lang, input: `examples/${ex}.yaml`, name: `compliance-${ex}-${lang}` });
+// The documents written from compliance assessments: the organisation's
+// rules (space operator; port terminal, another catalog with parameters)
+// and the defense implementation plan.
+for (const lang of ['ja', 'en']) {
+	for (const ex of ['space-operator-rules', 'port-terminal-tos'])
+		cases.push({ kind: 'rules', lang, input: `examples/${ex}.yaml`, name: `rules-${ex}-${lang}` });
+	cases.push({ kind: 'ssp', lang, input: 'examples/defense-supplier-atla.yaml', name: `ssp-${lang}` });
+}
 
 const SHOT_MAX = 12000; // px
 let failures = 0;

@@ -1,0 +1,1 @@
+export examples/port-terminal-tos.yaml --format csv --department operations

@@ -1,0 +1,1 @@
+import tests/data/workbooks/port-bad.csv --base examples/port-terminal-tos.yaml -o "$GOLDEN_TMP/out.file"

@@ -1,0 +1,1 @@
+import tests/data/workbooks/port-filled.csv --base examples/port-terminal-tos.yaml

@@ -1,0 +1,1 @@
+report examples/small-company.yaml --kind rules

@@ -1,0 +1,1 @@
+report examples/port-terminal-tos.yaml --kind rules --lang en

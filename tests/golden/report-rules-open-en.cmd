@@ -1,0 +1,1 @@
+report tests/data/rules/space-rules-open.yaml --kind rules --lang en

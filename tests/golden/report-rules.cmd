@@ -1,0 +1,1 @@
+report examples/space-operator-rules.yaml --kind rules

@@ -1,0 +1,1 @@
+report examples/port-terminal-tos.yaml --kind ssp --lang en

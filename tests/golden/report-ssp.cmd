@@ -1,0 +1,1 @@
+report examples/defense-supplier-atla.yaml --kind ssp
