@@ -13,7 +13,13 @@
  * and retried a few times, then reported as "busy, retried".
  *
  * Messages carry the server's own text, never the URL (it may hold a
- * password): a failed connection names only the host, port and database. */
+ * password): a failed connection names only the host, port and database.
+ *
+ * libpq is loaded (dlopen) when a PostgreSQL URL is opened, not linked: it
+ * brings some twenty libraries (TLS, Kerberos, LDAP) whose loading would add
+ * about 3.5 ms to every start of taisaku, most of which never touch a
+ * database. Each connection holds the table of libpq functions it uses. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <libpq-fe.h>
@@ -42,8 +48,28 @@ typedef struct pg_prepared {
 	int nparams;
 } pg_prepared;
 
+/* The libpq functions this file calls, by name: a field of pq_api each,
+ * of the function's own type (from libpq-fe.h), filled by dlsym. */
+#define PQ_FUNCTIONS(X) \
+	X(PQconnectdbParams) X(PQstatus) X(PQerrorMessage) X(PQdb) X(PQhost) X(PQport) X(PQfinish) \
+	X(PQsetNoticeProcessor) X(PQexec) X(PQprepare) X(PQexecPrepared) X(PQresultStatus) \
+	X(PQresultErrorField) X(PQcmdStatus) X(PQclear) X(PQtransactionStatus) X(PQntuples) \
+	X(PQnfields) X(PQgetisnull) X(PQgetvalue) X(PQgetlength) X(PQftype) X(PQunescapeBytea) \
+	X(PQfreemem)
+
+typedef struct pq_api {
+	void *lib; /* the dlopen handle */
+#define PQ_FIELD(f) __typeof__(&f) f;
+	PQ_FUNCTIONS(PQ_FIELD)
+#undef PQ_FIELD
+} pq_api;
+
+/* The soname of the libpq the build was compiled against (libpq5). */
+#define LIBPQ_SONAME "libpq.so.5"
+
 typedef struct pg_db {
 	tk_db base;
+	pq_api pq;
 	PGconn *conn;
 	pg_prepared *prepared;
 	unsigned next_id;
@@ -65,14 +91,14 @@ struct tk_db_stmt {
 /* Records a failed libpq call with the server's own message, in the same
  * words as the SQLite back end (db_sqlite.c) so that the store's messages do
  * not depend on the back end; the SQLSTATE is added for the DBA. */
-static tk_status pg_fail(tk_error *err, const PGresult *res, PGconn *conn, const char *what_ja,
-	const char *what_en)
+static tk_status pg_fail(const pq_api *pq, tk_error *err, const PGresult *res, PGconn *conn,
+	const char *what_ja, const char *what_en)
 {
-	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? pq->PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *state = res ? pq->PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	char text[TK_ERROR_TEXT];
 	if (!msg || !*msg)
-		msg = PQerrorMessage(conn);
+		msg = pq->PQerrorMessage(conn);
 	snprintf(text, sizeof(text), "%s", msg && *msg ? msg : "unknown error");
 	/* libpq ends its own messages with a newline. */
 	size_t n = strlen(text);
@@ -99,9 +125,9 @@ static tk_status pg_busy(tk_error *err, int retries)
 
 /* SQLSTATEs that say another transaction holds what we need: serialization
  * failure, deadlock, lock timeout. */
-static bool pg_is_busy(const PGresult *res)
+static bool pg_is_busy(const pq_api *pq, const PGresult *res)
 {
-	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *state = res ? pq->PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	return state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
 			strcmp(state, "55P03") == 0);
 }
@@ -114,64 +140,88 @@ static void quiet_notice(void *arg, const char *message)
 	(void)message;
 }
 
+static void pg_close(tk_db *base);
+
+/* Loads libpq and looks up every function of PQ_FUNCTIONS. */
+static tk_status pq_load(pq_api *pq, tk_error *err)
+{
+	pq->lib = dlopen(LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!pq->lib)
+		return tk_error_set(err, TK_EIO, "", 0, 0, "--db",
+			"PostgreSQL のクライアントライブラリ %s を読み込めません (apt-get install libpq5): %s",
+			"cannot load the PostgreSQL client library %s (apt-get install libpq5): %s",
+			LIBPQ_SONAME, dlerror());
+	const char *missing = NULL;
+#define PQ_LOOKUP(f) \
+	if (!(pq->f = (__typeof__(pq->f))dlsym(pq->lib, #f)) && !missing) \
+		missing = #f;
+	PQ_FUNCTIONS(PQ_LOOKUP)
+#undef PQ_LOOKUP
+	if (missing) {
+		dlclose(pq->lib);
+		pq->lib = NULL;
+		return tk_error_set(err, TK_EIO, "", 0, 0, "--db",
+			"PostgreSQL のクライアントライブラリ %s に %s がありません",
+			"the PostgreSQL client library %s lacks %s", LIBPQ_SONAME, missing);
+	}
+	return TK_OK;
+}
+
 static tk_status pg_open(const char *target, tk_db **out, tk_error *err)
 {
 	*out = NULL;
+	pg_db *db = calloc(1, sizeof(*db));
+	if (!db)
+		return tk_error_set(err, TK_ENOMEM, "", 0, 0, "", "メモリが足りません", "out of memory");
+	db->base.ops = &tk_db_pg_ops;
+	const pq_api *pq = &db->pq;
+	tk_status rc = pq_load(&db->pq, err);
+	if (rc) {
+		free(db);
+		return rc;
+	}
 	/* db.c may hand over the whole URL or only the part after the scheme. */
 	char *url = NULL;
 	if (strncmp(target, "//", 2) == 0) {
 		size_t n = strlen(target) + sizeof("postgresql:");
-		url = malloc(n);
-		if (!url)
-			return tk_error_set(err, TK_ENOMEM, "", 0, 0, "", "メモリが足りません", "out of memory");
-		snprintf(url, n, "postgresql:%s", target);
+		if ((url = malloc(n)) != NULL)
+			snprintf(url, n, "postgresql:%s", target);
 	}
 	/* The URL's own settings come first; UTF-8 is imposed afterwards, since
 	 * every text the store keeps is UTF-8. */
 	const char *keys[] = {"dbname", "client_encoding", "application_name", NULL};
 	const char *vals[] = {url ? url : target, "UTF8", "taisaku", NULL};
-	PGconn *conn = PQconnectdbParams(keys, vals, 1);
+	db->conn = pq->PQconnectdbParams(keys, vals, 1);
 	free(url);
-	if (!conn)
-		return tk_error_set(err, TK_ENOMEM, "", 0, 0, "", "メモリが足りません", "out of memory");
-	if (PQstatus(conn) != CONNECTION_OK) {
+	if (!db->conn) {
+		rc = tk_error_set(err, TK_ENOMEM, "", 0, 0, "", "メモリが足りません", "out of memory");
+	} else if (pq->PQstatus(db->conn) != CONNECTION_OK) {
 		/* libpq's message names the host and the user, never the password. */
 		char text[TK_ERROR_TEXT];
-		snprintf(text, sizeof(text), "%s", PQerrorMessage(conn));
+		snprintf(text, sizeof(text), "%s", pq->PQerrorMessage(db->conn));
 		size_t n = strlen(text);
 		while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
 			text[--n] = '\0';
-		const char *db = PQdb(conn), *host = PQhost(conn), *port = PQport(conn);
-		tk_error_set(err, TK_EIO, "", 0, 0, "",
+		const char *name = pq->PQdb(db->conn), *host = pq->PQhost(db->conn), *port = pq->PQport(db->conn);
+		rc = tk_error_set(err, TK_EIO, "", 0, 0, "--db",
 			"PostgreSQL のデータベース %s (%s:%s) に接続できません: %s",
 			"cannot connect to PostgreSQL database %s (%s:%s): %s",
-			db ? db : "?", host ? host : "?", port ? port : "?", text);
-		PQfinish(conn);
-		return TK_EIO;
+			name ? name : "?", host ? host : "?", port ? port : "?", text);
+	} else {
+		/* Notices (e.g. "relation already exists, skipping") are not for
+		 * the user's terminal. Unless the URL set one (options=-c
+		 * lock_timeout=...), writers wait at most LOCK_WAIT per attempt. */
+		pq->PQsetNoticeProcessor(db->conn, quiet_notice, NULL);
+		PGresult *res = pq->PQexec(db->conn, "SELECT set_config('lock_timeout', '" LOCK_WAIT "', false) "
+			"WHERE current_setting('lock_timeout') = '0'");
+		if (pq->PQresultStatus(res) != PGRES_TUPLES_OK)
+			rc = pg_fail(pq, err, res, db->conn, "設定", "setup");
+		pq->PQclear(res);
 	}
-	pg_db *db = calloc(1, sizeof(*db));
-	if (!db) {
-		PQfinish(conn);
-		return tk_error_set(err, TK_ENOMEM, "", 0, 0, "", "メモリが足りません", "out of memory");
+	if (rc) {
+		pg_close(&db->base);
+		return rc;
 	}
-	db->base.ops = &tk_db_pg_ops;
-	db->conn = conn;
-	/* A writer waits for another at most LOCK_WAIT per attempt (begin);
-	 * notices (e.g. "relation already exists, skipping") are not for the
-	 * user's terminal. */
-	PQsetNoticeProcessor(conn, quiet_notice, NULL);
-	/* Unless the URL set one (options=-c lock_timeout=...), writers wait at
-	 * most LOCK_WAIT per attempt. */
-	PGresult *res = PQexec(conn, "SELECT set_config('lock_timeout', '" LOCK_WAIT "', false) "
-		"WHERE current_setting('lock_timeout') = '0'");
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		pg_fail(err, res, conn, "設定", "setup");
-		PQclear(res);
-		PQfinish(conn);
-		free(db);
-		return err ? err->status : TK_EIO;
-	}
-	PQclear(res);
 	*out = &db->base;
 	return TK_OK;
 }
@@ -181,12 +231,14 @@ static void pg_close(tk_db *base)
 	if (!base)
 		return;
 	pg_db *db = (pg_db *)base;
-	PQfinish(db->conn);
+	if (db->conn)
+		db->pq.PQfinish(db->conn);
 	for (pg_prepared *p = db->prepared, *next; p; p = next) {
 		next = p->next;
 		free(p->sql);
 		free(p);
 	}
+	dlclose(db->pq.lib);
 	free(db);
 }
 
@@ -194,12 +246,13 @@ static void pg_close(tk_db *base)
 static tk_status pg_simple(pg_db *db, const char *sql, const char *what_ja, const char *what_en,
 	tk_error *err)
 {
-	PGresult *res = PQexec(db->conn, sql);
-	ExecStatusType st = PQresultStatus(res);
+	const pq_api *pq = &db->pq;
+	PGresult *res = pq->PQexec(db->conn, sql);
+	ExecStatusType st = pq->PQresultStatus(res);
 	tk_status rc = TK_OK;
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
-		rc = pg_fail(err, res, db->conn, what_ja, what_en);
-	PQclear(res);
+		rc = pg_fail(pq, err, res, db->conn, what_ja, what_en);
+	pq->PQclear(res);
 	return rc;
 }
 
@@ -219,6 +272,7 @@ static void pause_ms(long ms)
 
 static tk_status pg_begin(tk_db *base, tk_error *err)
 {
+	const pq_api *pq = &((pg_db *)base)->pq;
 	pg_db *db = (pg_db *)base;
 	char lock[96];
 	snprintf(lock, sizeof(lock), "SELECT pg_advisory_xact_lock(%" PRId64 ")", (int64_t)WRITE_LOCK_KEY);
@@ -226,53 +280,55 @@ static tk_status pg_begin(tk_db *base, tk_error *err)
 		tk_status rc = pg_simple(db, "BEGIN", "トランザクション開始", "begin", err);
 		if (rc != TK_OK)
 			return rc;
-		PGresult *res = PQexec(db->conn, lock);
-		if (PQresultStatus(res) == PGRES_TUPLES_OK) {
-			PQclear(res);
+		PGresult *res = pq->PQexec(db->conn, lock);
+		if (pq->PQresultStatus(res) == PGRES_TUPLES_OK) {
+			pq->PQclear(res);
 			return TK_OK;
 		}
-		bool busy = pg_is_busy(res);
+		bool busy = pg_is_busy(pq, res);
 		if (!busy || attempt == BUSY_ATTEMPTS) {
 			if (busy)
 				pg_busy(err, attempt - 1);
 			else
-				pg_fail(err, res, db->conn, "トランザクション開始", "begin");
-			PQclear(res);
-			PQclear(PQexec(db->conn, "ROLLBACK"));
+				pg_fail(pq, err, res, db->conn, "トランザクション開始", "begin");
+			pq->PQclear(res);
+			pq->PQclear(pq->PQexec(db->conn, "ROLLBACK"));
 			return err ? err->status : TK_EIO;
 		}
-		PQclear(res);
-		PQclear(PQexec(db->conn, "ROLLBACK"));
+		pq->PQclear(res);
+		pq->PQclear(pq->PQexec(db->conn, "ROLLBACK"));
 		pause_ms(20L * attempt);
 	}
 }
 
 static tk_status pg_commit(tk_db *base, tk_error *err)
 {
+	const pq_api *pq = &((pg_db *)base)->pq;
 	pg_db *db = (pg_db *)base;
-	PGresult *res = PQexec(db->conn, "COMMIT");
+	PGresult *res = pq->PQexec(db->conn, "COMMIT");
 	tk_status rc = TK_OK;
 	/* A transaction that failed earlier answers COMMIT with ROLLBACK and a
 	 * success status; that must not pass for a commit. */
-	if (PQresultStatus(res) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(res), "COMMIT") != 0) {
-		if (PQresultStatus(res) == PGRES_COMMAND_OK)
+	if (pq->PQresultStatus(res) != PGRES_COMMAND_OK || strcmp(pq->PQcmdStatus(res), "COMMIT") != 0) {
+		if (pq->PQresultStatus(res) == PGRES_COMMAND_OK)
 			rc = tk_error_set(err, TK_EIO, "", 0, 0, "",
 				"PostgreSQL: トランザクションは先の失敗のため取り消されました",
 				"PostgreSQL: the transaction was rolled back after an earlier failure");
-		else if (pg_is_busy(res))
+		else if (pg_is_busy(pq, res))
 			rc = pg_busy(err, 0);
 		else
-			rc = pg_fail(err, res, db->conn, "確定", "commit");
+			rc = pg_fail(pq, err, res, db->conn, "確定", "commit");
 	}
-	PQclear(res);
+	pq->PQclear(res);
 	return rc;
 }
 
 static void pg_rollback(tk_db *base)
 {
+	const pq_api *pq = &((pg_db *)base)->pq;
 	pg_db *db = (pg_db *)base;
-	if (PQtransactionStatus(db->conn) != PQTRANS_IDLE)
-		PQclear(PQexec(db->conn, "ROLLBACK"));
+	if (pq->PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+		pq->PQclear(pq->PQexec(db->conn, "ROLLBACK"));
 }
 
 /* ---- statements ---- */
@@ -329,6 +385,7 @@ static char *pg_number_params(const char *sql, int *count)
 
 static tk_status pg_prepare(tk_db *base, const char *sql, tk_db_stmt **out, tk_error *err)
 {
+	const pq_api *pq = &((pg_db *)base)->pq;
 	pg_db *db = (pg_db *)base;
 	*out = NULL;
 	pg_prepared *prep = db->prepared;
@@ -348,16 +405,16 @@ static tk_status pg_prepare(tk_db *base, const char *sql, tk_db_stmt **out, tk_e
 		snprintf(prep->name, sizeof(prep->name), "tk%u", ++db->next_id);
 		prep->nparams = n;
 		prep->sql = copy;
-		PGresult *res = PQprepare(db->conn, prep->name, text, 0, NULL);
+		PGresult *res = pq->PQprepare(db->conn, prep->name, text, 0, NULL);
 		free(text);
-		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-			pg_fail(err, res, db->conn, "準備", "prepare");
-			PQclear(res);
+		if (pq->PQresultStatus(res) != PGRES_COMMAND_OK) {
+			pg_fail(pq, err, res, db->conn, "準備", "prepare");
+			pq->PQclear(res);
 			free(prep->sql);
 			free(prep);
 			return err ? err->status : TK_EIO;
 		}
-		PQclear(res);
+		pq->PQclear(res);
 		prep->next = db->prepared;
 		db->prepared = prep;
 	}
@@ -438,37 +495,39 @@ static void pg_bind_null(tk_db_stmt *st, int i)
 
 static void pg_clear_result(tk_db_stmt *st)
 {
-	PQclear(st->res);
+	const pq_api *pq = &st->db->pq;
+	pq->PQclear(st->res);
 	st->res = NULL;
 	st->row = -1;
-	PQfreemem(st->blob);
+	pq->PQfreemem(st->blob);
 	st->blob = NULL;
 }
 
 static tk_db_step pg_step(tk_db_stmt *st, tk_error *err)
 {
+	const pq_api *pq = &st->db->pq;
 	if (!st->res) {
-		st->res = PQexecPrepared(st->db->conn, st->prep->name, st->prep->nparams,
+		st->res = pq->PQexecPrepared(st->db->conn, st->prep->name, st->prep->nparams,
 			(const char *const *)st->values, st->lengths, st->formats, 0);
-		ExecStatusType s = PQresultStatus(st->res);
+		ExecStatusType s = pq->PQresultStatus(st->res);
 		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
 			/* Writers queue in begin; a lock wait that still times out
 			 * here (a statement outside a transaction) is "busy" too. */
-			if (pg_is_busy(st->res))
+			if (pg_is_busy(pq, st->res))
 				pg_busy(err, 0);
 			else
-				pg_fail(err, st->res, st->db->conn, "実行", "step");
+				pg_fail(pq, err, st->res, st->db->conn, "実行", "step");
 			/* Kept (with no rows) so that a second step does not run it again. */
 			return TK_DB_FAILED;
 		}
 		st->row = -1;
 	}
-	PQfreemem(st->blob);
+	pq->PQfreemem(st->blob);
 	st->blob = NULL;
-	if (PQresultStatus(st->res) != PGRES_TUPLES_OK)
+	if (pq->PQresultStatus(st->res) != PGRES_TUPLES_OK)
 		return TK_DB_DONE;
-	if (st->row + 1 >= PQntuples(st->res)) {
-		st->row = PQntuples(st->res);
+	if (st->row + 1 >= pq->PQntuples(st->res)) {
+		st->row = pq->PQntuples(st->res);
 		return TK_DB_DONE;
 	}
 	st->row++;
@@ -477,20 +536,23 @@ static tk_db_step pg_step(tk_db_stmt *st, tk_error *err)
 
 static bool pg_has_cell(tk_db_stmt *st, int i)
 {
-	return st->res && PQresultStatus(st->res) == PGRES_TUPLES_OK && st->row >= 0 &&
-	       st->row < PQntuples(st->res) && i >= 0 && i < PQnfields(st->res);
+	const pq_api *pq = &st->db->pq;
+	return st->res && pq->PQresultStatus(st->res) == PGRES_TUPLES_OK && st->row >= 0 &&
+	       st->row < pq->PQntuples(st->res) && i >= 0 && i < pq->PQnfields(st->res);
 }
 
 static bool pg_column_null(tk_db_stmt *st, int i)
 {
-	return !pg_has_cell(st, i) || PQgetisnull(st->res, st->row, i);
+	const pq_api *pq = &st->db->pq;
+	return !pg_has_cell(st, i) || pq->PQgetisnull(st->res, st->row, i);
 }
 
 static const char *pg_column_text(tk_db_stmt *st, int i)
 {
+	const pq_api *pq = &st->db->pq;
 	if (pg_column_null(st, i))
 		return NULL;
-	return PQgetvalue(st->res, st->row, i);
+	return pq->PQgetvalue(st->res, st->row, i);
 }
 
 static int64_t pg_column_int(tk_db_stmt *st, int i)
@@ -512,16 +574,17 @@ static double pg_column_double(tk_db_stmt *st, int i)
 
 static const void *pg_column_blob(tk_db_stmt *st, int i, size_t *len)
 {
+	const pq_api *pq = &st->db->pq;
 	*len = 0;
 	const char *v = pg_column_text(st, i);
 	if (!v)
 		return NULL;
-	if (PQftype(st->res, i) != 17 /* BYTEAOID */) {
-		*len = (size_t)PQgetlength(st->res, st->row, i);
+	if (pq->PQftype(st->res, i) != 17 /* BYTEAOID */) {
+		*len = (size_t)pq->PQgetlength(st->res, st->row, i);
 		return v;
 	}
-	PQfreemem(st->blob);
-	st->blob = PQunescapeBytea((const unsigned char *)v, len);
+	pq->PQfreemem(st->blob);
+	st->blob = pq->PQunescapeBytea((const unsigned char *)v, len);
 	/* An empty bytea is a value: give a non-NULL pointer. */
 	return st->blob ? (const void *)st->blob : (const void *)"";
 }
