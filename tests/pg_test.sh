@@ -6,7 +6,9 @@
 # test starts a private server and stops it afterwards, so that
 # `meson test --suite pg` works on its own too. A fresh database is made for
 # the test, named in $TAISAKU_TEST_DB, and dropped afterwards, whatever the
-# test's outcome; the test's exit status is passed on.
+# test's outcome; the test's exit status is passed on. The database sorts
+# text by Japanese rules (ICU ja-JP), as a Japanese site's database may: the
+# store must give the same order as on SQLite all the same.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -26,7 +28,9 @@ if [ -z "$server" ]; then
 fi
 # A name of our own for the database: letters and digits only.
 db=t_$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
-"$bin/psql" -X -q -v ON_ERROR_STOP=1 "$server" -c "CREATE DATABASE $db" >/dev/null || exit 1
+"$bin/psql" -X -q -v ON_ERROR_STOP=1 "$server" \
+	-c "CREATE DATABASE $db TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8' LOCALE_PROVIDER icu ICU_LOCALE 'ja-JP'" \
+	>/dev/null || exit 1
 # The same URL with the new database's name as its path.
 TAISAKU_TEST_DB=$(sed -E "s#^(postgres(ql)?://[^/?]*)(/[^?]*)?#\1/$db#" <<<"$server")
 export TAISAKU_TEST_DB
