@@ -257,8 +257,9 @@ static void no_password_in_messages(void **state)
 		else if (strcmp(o->keyword, "dbname") == 0)
 			dbname = o->val;
 	}
-	char url[512];
+	char url[512], db_name[128];
 	snprintf(url, sizeof(url), "postgresql://taisaku:%s@%s:%s/%s", canary, host, port, dbname);
+	snprintf(db_name, sizeof(db_name), "%s", dbname);
 	PQconninfoFree(opts);
 	tk_db *db = NULL;
 	tk_error err = { 0 };
@@ -271,7 +272,7 @@ static void no_password_in_messages(void **state)
 		assert_non_null(strstr(buf, "password authentication failed"));
 	}
 	/* Nobody listening: the same, and no crash. */
-	snprintf(url, sizeof(url), "postgresql://taisaku:%s@127.0.0.1:1/%s?connect_timeout=2", canary, dbname);
+	snprintf(url, sizeof(url), "postgresql://taisaku:%s@127.0.0.1:1/%s?connect_timeout=2", canary, db_name);
 	tk_error_clear(&err);
 	assert_int_equal(ops->open(url, &db, &err), TK_EIO);
 	assert_null(strstr(err.en, canary));
