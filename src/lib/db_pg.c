@@ -147,7 +147,7 @@ static tk_status pq_load(pq_api *pq, tk_error *err)
 {
 	pq->lib = dlopen(LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
 	if (!pq->lib)
-		return tk_error_set(err, TK_EIO, "", 0, 0, "--db",
+		return tk_error_set(err, TK_EIO, "", 0, 0, "",
 			"PostgreSQL のクライアントライブラリ %s を読み込めません (apt-get install libpq5): %s",
 			"cannot load the PostgreSQL client library %s (apt-get install libpq5): %s",
 			LIBPQ_SONAME, dlerror());
@@ -160,7 +160,7 @@ static tk_status pq_load(pq_api *pq, tk_error *err)
 	if (missing) {
 		dlclose(pq->lib);
 		pq->lib = NULL;
-		return tk_error_set(err, TK_EIO, "", 0, 0, "--db",
+		return tk_error_set(err, TK_EIO, "", 0, 0, "",
 			"PostgreSQL のクライアントライブラリ %s に %s がありません",
 			"the PostgreSQL client library %s lacks %s", LIBPQ_SONAME, missing);
 	}
@@ -203,7 +203,7 @@ static tk_status pg_open(const char *target, tk_db **out, tk_error *err)
 		while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
 			text[--n] = '\0';
 		const char *name = pq->PQdb(db->conn), *host = pq->PQhost(db->conn), *port = pq->PQport(db->conn);
-		rc = tk_error_set(err, TK_EIO, "", 0, 0, "--db",
+		rc = tk_error_set(err, TK_EIO, "", 0, 0, "",
 			"PostgreSQL のデータベース %s (%s:%s) に接続できません: %s",
 			"cannot connect to PostgreSQL database %s (%s:%s): %s",
 			name ? name : "?", host ? host : "?", port ? port : "?", text);
