@@ -21,6 +21,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export GOLDEN_TMP=$tmp
 export TAISAKU_DB=sqlite:$tmp/golden.db
+# GOLDEN_BACKEND=pg: the same case on PostgreSQL, in the fresh database
+# tests/pg_test.sh made for it (meson's suite pg runs the store's cases so).
+if [ "${GOLDEN_BACKEND:-}" = pg ]; then
+	export TAISAKU_DB=${TAISAKU_TEST_DB:?GOLDEN_BACKEND=pg runs through tests/pg_test.sh}
+fi
 if [ -f "$dir/$name.setup" ]; then
 	while IFS= read -r line; do
 		[ -n "$line" ] || continue
@@ -42,6 +47,15 @@ for f in "$tmp"/*.file; do
 	printf -- '--- %s ---\n' "$(basename "$f")" >>"$tmp/out"
 	cat "$f" >>"$tmp/out"
 done
+# On PostgreSQL a case whose output names the back end expects NAME.pg.out.
+out_file=$dir/$name.out
+if [ "${GOLDEN_BACKEND:-}" = pg ]; then
+	if [ "$update" = --update ]; then
+		if cmp -s "$tmp/out" "$out_file"; then rm -f "$dir/$name.pg.out"; else cp "$tmp/out" "$dir/$name.pg.out"; fi
+		exit 0
+	fi
+	[ ! -f "$dir/$name.pg.out" ] || out_file=$dir/$name.pg.out
+fi
 if [ "$update" = --update ]; then
 	cp "$tmp/out" "$dir/$name.out"
 	if [ -s "$tmp/err" ]; then cp "$tmp/err" "$dir/$name.err"; else rm -f "$dir/$name.err"; fi
@@ -55,7 +69,7 @@ if [ "$code" != "$want_code" ]; then
 	echo "exit status $code, expected $want_code"
 	fail=1
 fi
-diff -u "$dir/$name.out" "$tmp/out" || fail=1
+diff -u "$out_file" "$tmp/out" || fail=1
 if [ -f "$dir/$name.err" ]; then
 	diff -u "$dir/$name.err" "$tmp/err" || fail=1
 elif [ -s "$tmp/err" ]; then

@@ -204,7 +204,7 @@ static tk_status pg_open(const char *target, tk_db **out, tk_error *err)
 			text[--n] = '\0';
 		const char *name = pq->PQdb(db->conn), *host = pq->PQhost(db->conn), *port = pq->PQport(db->conn);
 		rc = tk_error_set(err, TK_EIO, "", 0, 0, "",
-			"PostgreSQL のデータベース %s (%s:%s) に接続できません: %s",
+			"PostgreSQL のデータベース %s（%s:%s）に接続できません: %s",
 			"cannot connect to PostgreSQL database %s (%s:%s): %s",
 			name ? name : "?", host ? host : "?", port ? port : "?", text);
 	} else {
