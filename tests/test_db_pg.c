@@ -179,7 +179,7 @@ static void transactions_commit_and_roll_back(void **state)
 	/* A transaction with a failed statement does not pass for committed. */
 	assert_int_equal(ops->begin(db, &err), TK_OK);
 	exec_ok(db, "INSERT INTO tx VALUES ('lost')");
-	tk_db_stmt *dup = prepare(db, "INSERT INTO tx VALUES (?)");
+	tk_db_stmt *dup = prepare(db, "INSERT INTO tx VALUES (?) RETURNING k");
 	ops->bind_text(dup, 1, "kept");
 	assert_int_equal(ops->step(dup, &err), TK_DB_FAILED);
 	assert_int_equal(err.status, TK_EINPUT);
@@ -190,6 +190,71 @@ static void transactions_commit_and_roll_back(void **state)
 	assert_int_equal(ops->commit(db, &err), TK_EIO);
 	ops->rollback(db);
 	assert_int_equal(count(db, "SELECT COUNT(*) FROM tx"), 1);
+	ops->close(db);
+}
+
+/* Inside a transaction a statement that returns no rows is sent without
+ * waiting (pipeline); its failure is reported by the next call that needs
+ * an answer, or by commit, and nothing of the transaction is kept. */
+static void deferred_writes(void **state)
+{
+	(void)state;
+	tk_db *db = connect_with(test_url());
+	tk_error err = { 0 };
+	exec_ok(db, "CREATE TABLE d (k BIGINT PRIMARY KEY, t TEXT)");
+	tk_db_stmt *ins = prepare(db, "INSERT INTO d (k, t) VALUES (?, ?)");
+	/* More than one batch of answers (PIPELINE_MAX), all kept. */
+	assert_int_equal(ops->begin(db, &err), TK_OK);
+	for (int i = 0; i < 1000; i++) {
+		ops->reset(ins);
+		ops->bind_int(ins, 1, i);
+		ops->bind_text(ins, 2, "行");
+		assert_int_equal(step(ins), TK_DB_DONE);
+	}
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM d"), 1000);
+	assert_int_equal(ops->commit(db, &err), TK_OK);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM d"), 1000);
+
+	/* A duplicate among them: the query after it reports it. */
+	assert_int_equal(ops->begin(db, &err), TK_OK);
+	for (int i = 1000; i < 1010; i++) {
+		ops->reset(ins);
+		ops->bind_int(ins, 1, i == 1005 ? 7 : i);
+		ops->bind_text(ins, 2, "x");
+		assert_int_equal(step(ins), TK_DB_DONE);
+	}
+	tk_db_stmt *q = prepare(db, "SELECT COUNT(*) FROM d");
+	assert_int_equal(ops->step(q, &err), TK_DB_FAILED);
+	assert_int_equal(err.status, TK_EINPUT);
+	assert_non_null(strstr(err.en, "23505"));
+	ops->finalize(q);
+	ops->rollback(db);
+
+	/* The same, reported by commit. */
+	tk_error_clear(&err);
+	assert_int_equal(ops->begin(db, &err), TK_OK);
+	ops->reset(ins);
+	ops->bind_int(ins, 1, 2000);
+	ops->bind_text(ins, 2, "x");
+	assert_int_equal(step(ins), TK_DB_DONE);
+	ops->reset(ins);
+	ops->bind_int(ins, 1, 3);
+	ops->bind_text(ins, 2, "x");
+	assert_int_equal(step(ins), TK_DB_DONE);
+	assert_int_equal(ops->commit(db, &err), TK_EINPUT);
+	assert_non_null(strstr(err.en, "constraint"));
+	ops->rollback(db);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM d"), 1000);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM d WHERE k = 2000"), 0);
+
+	/* Outside a transaction nothing is deferred: the error is immediate. */
+	ops->reset(ins);
+	ops->bind_int(ins, 1, 3);
+	ops->bind_text(ins, 2, "x");
+	tk_error_clear(&err);
+	assert_int_equal(ops->step(ins, &err), TK_DB_FAILED);
+	assert_non_null(strstr(err.en, "23505"));
+	ops->finalize(ins);
 	ops->close(db);
 }
 
@@ -287,6 +352,7 @@ int main(void)
 		cmocka_unit_test(question_marks_outside_literals_only),
 		cmocka_unit_test(statements_interleave),
 		cmocka_unit_test(transactions_commit_and_roll_back),
+		cmocka_unit_test(deferred_writes),
 		cmocka_unit_test(busy_writer_is_retried_then_reported),
 		cmocka_unit_test(server_message_reaches_the_user),
 		cmocka_unit_test(no_password_in_messages),

@@ -46,6 +46,7 @@ typedef struct pg_prepared {
 	char *sql;
 	char name[24];
 	int nparams;
+	bool no_rows; /* returns no rows (an INSERT without RETURNING): may be deferred */
 } pg_prepared;
 
 /* The libpq functions this file calls, by name: a field of pq_api each,
@@ -55,7 +56,8 @@ typedef struct pg_prepared {
 	X(PQsetNoticeProcessor) X(PQexec) X(PQprepare) X(PQexecPrepared) X(PQresultStatus) \
 	X(PQresultErrorField) X(PQcmdStatus) X(PQclear) X(PQtransactionStatus) X(PQntuples) \
 	X(PQnfields) X(PQgetisnull) X(PQgetvalue) X(PQgetlength) X(PQftype) X(PQunescapeBytea) \
-	X(PQfreemem)
+	X(PQfreemem) X(PQdescribePrepared) X(PQenterPipelineMode) X(PQexitPipelineMode) \
+	X(PQpipelineSync) X(PQsendQueryPrepared) X(PQgetResult)
 
 typedef struct pq_api {
 	void *lib; /* the dlopen handle */
@@ -73,6 +75,9 @@ typedef struct pg_db {
 	PGconn *conn;
 	pg_prepared *prepared;
 	unsigned next_id;
+	bool in_tx;     /* between begin and commit or rollback */
+	bool pipelined; /* in libpq's pipeline mode, with deferred statements */
+	int pending;    /* deferred statements whose answers are not read yet */
 } pg_db;
 
 struct tk_db_stmt {
@@ -84,6 +89,7 @@ struct tk_db_stmt {
 	PGresult *res;   /* the result of the last run, or NULL */
 	int row;         /* the current row; -1 before the first */
 	unsigned char *blob; /* the decoded bytea of the last column_blob */
+	bool sent;       /* deferred: sent, its answer read by pg_flush */
 };
 
 /* ---- errors ---- */
@@ -226,6 +232,53 @@ static tk_status pg_open(const char *target, tk_db **out, tk_error *err)
 	return TK_OK;
 }
 
+/* ---- deferred statements ----
+ * Inside a transaction, a statement that returns no rows (a rating row's
+ * INSERT) is sent without waiting for its answer: libpq's pipeline mode
+ * queues it, and the answers are read in one go by pg_flush, before anything
+ * that needs an answer (a query, begin, commit, prepare, exec). An import
+ * then costs one round trip to the server for all of a round's rows instead
+ * of one per row. The first failure among them is reported by the call that
+ * flushes; the transaction has then failed as a whole (the server skips the
+ * rest), so nothing half-done can be committed. */
+#define PIPELINE_MAX 256 /* answers read at the latest after so many */
+
+static tk_status pg_flush(pg_db *db, tk_error *err)
+{
+	if (!db->pipelined)
+		return TK_OK;
+	const pq_api *pq = &db->pq;
+	tk_status rc = TK_OK;
+	bool broken = !pq->PQpipelineSync(db->conn);
+	for (int i = 0; !broken && i < db->pending; i++) {
+		PGresult *res = pq->PQgetResult(db->conn);
+		if (!res) {
+			broken = true;
+			break;
+		}
+		ExecStatusType s = pq->PQresultStatus(res);
+		/* After a failure the server skips the rest: PIPELINE_ABORTED. */
+		if (s != PGRES_COMMAND_OK && s != PGRES_PIPELINE_ABORTED && rc == TK_OK)
+			rc = pg_is_busy(pq, res) ? pg_busy(err, 0) : pg_fail(pq, err, res, db->conn, "実行", "step");
+		pq->PQclear(res);
+		/* The end of this statement's answers. */
+		while ((res = pq->PQgetResult(db->conn)) != NULL)
+			pq->PQclear(res);
+	}
+	if (!broken) {
+		PGresult *res = pq->PQgetResult(db->conn);
+		broken = !res || pq->PQresultStatus(res) != PGRES_PIPELINE_SYNC;
+		pq->PQclear(res);
+	}
+	if (broken || !pq->PQexitPipelineMode(db->conn)) {
+		if (rc == TK_OK)
+			rc = pg_fail(pq, err, NULL, db->conn, "実行", "step");
+	}
+	db->pipelined = false;
+	db->pending = 0;
+	return rc;
+}
+
 static void pg_close(tk_db *base)
 {
 	if (!base)
@@ -247,9 +300,11 @@ static tk_status pg_simple(pg_db *db, const char *sql, const char *what_ja, cons
 	tk_error *err)
 {
 	const pq_api *pq = &db->pq;
+	tk_status rc = pg_flush(db, err);
+	if (rc)
+		return rc;
 	PGresult *res = pq->PQexec(db->conn, sql);
 	ExecStatusType st = pq->PQresultStatus(res);
-	tk_status rc = TK_OK;
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
 		rc = pg_fail(pq, err, res, db->conn, what_ja, what_en);
 	pq->PQclear(res);
@@ -283,6 +338,7 @@ static tk_status pg_begin(tk_db *base, tk_error *err)
 		PGresult *res = pq->PQexec(db->conn, lock);
 		if (pq->PQresultStatus(res) == PGRES_TUPLES_OK) {
 			pq->PQclear(res);
+			db->in_tx = true;
 			return TK_OK;
 		}
 		bool busy = pg_is_busy(pq, res);
@@ -305,8 +361,13 @@ static tk_status pg_commit(tk_db *base, tk_error *err)
 {
 	const pq_api *pq = &((pg_db *)base)->pq;
 	pg_db *db = (pg_db *)base;
+	db->in_tx = false;
+	tk_status rc = pg_flush(db, err);
+	if (rc) {
+		pq->PQclear(pq->PQexec(db->conn, "ROLLBACK"));
+		return rc;
+	}
 	PGresult *res = pq->PQexec(db->conn, "COMMIT");
-	tk_status rc = TK_OK;
 	/* A transaction that failed earlier answers COMMIT with ROLLBACK and a
 	 * success status; that must not pass for a commit. */
 	if (pq->PQresultStatus(res) != PGRES_COMMAND_OK || strcmp(pq->PQcmdStatus(res), "COMMIT") != 0) {
@@ -327,6 +388,9 @@ static void pg_rollback(tk_db *base)
 {
 	const pq_api *pq = &((pg_db *)base)->pq;
 	pg_db *db = (pg_db *)base;
+	tk_error ignored = { 0 };
+	db->in_tx = false;
+	pg_flush(db, &ignored); /* the transaction is dropped: its errors too */
 	if (pq->PQtransactionStatus(db->conn) != PQTRANS_IDLE)
 		pq->PQclear(pq->PQexec(db->conn, "ROLLBACK"));
 }
@@ -392,6 +456,9 @@ static tk_status pg_prepare(tk_db *base, const char *sql, tk_db_stmt **out, tk_e
 	while (prep && strcmp(prep->sql, sql) != 0)
 		prep = prep->next;
 	if (!prep) {
+		tk_status rc = pg_flush(db, err);
+		if (rc)
+			return rc;
 		int n = 0;
 		char *text = pg_number_params(sql, &n);
 		prep = calloc(1, sizeof(*prep));
@@ -414,6 +481,10 @@ static tk_status pg_prepare(tk_db *base, const char *sql, tk_db_stmt **out, tk_e
 			free(prep);
 			return err ? err->status : TK_EIO;
 		}
+		pq->PQclear(res);
+		/* Whether it returns rows, asked of the server once. */
+		res = pq->PQdescribePrepared(db->conn, prep->name);
+		prep->no_rows = pq->PQresultStatus(res) == PGRES_COMMAND_OK && pq->PQnfields(res) == 0;
 		pq->PQclear(res);
 		prep->next = db->prepared;
 		db->prepared = prep;
@@ -501,12 +572,30 @@ static void pg_clear_result(tk_db_stmt *st)
 	st->row = -1;
 	pq->PQfreemem(st->blob);
 	st->blob = NULL;
+	st->sent = false;
 }
 
 static tk_db_step pg_step(tk_db_stmt *st, tk_error *err)
 {
 	const pq_api *pq = &st->db->pq;
+	pg_db *db = st->db;
+	if (st->sent)
+		return TK_DB_DONE;
+	if (!st->res && st->prep->no_rows && db->in_tx &&
+	    (db->pipelined || (db->pipelined = pq->PQenterPipelineMode(db->conn)))) {
+		if (!pq->PQsendQueryPrepared(db->conn, st->prep->name, st->prep->nparams,
+			    (const char *const *)st->values, st->lengths, st->formats, 0)) {
+			pg_fail(pq, err, NULL, db->conn, "実行", "step");
+			return TK_DB_FAILED;
+		}
+		st->sent = true;
+		if (++db->pending >= PIPELINE_MAX && pg_flush(db, err))
+			return TK_DB_FAILED;
+		return TK_DB_DONE;
+	}
 	if (!st->res) {
+		if (pg_flush(db, err))
+			return TK_DB_FAILED;
 		st->res = pq->PQexecPrepared(st->db->conn, st->prep->name, st->prep->nparams,
 			(const char *const *)st->values, st->lengths, st->formats, 0);
 		ExecStatusType s = pq->PQresultStatus(st->res);
