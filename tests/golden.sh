@@ -6,7 +6,8 @@
 # NAME.setup (optional) holds taisaku command lines run first, one a line,
 # each of which must succeed (to fill the store for the store's commands).
 # Every case has its own empty store: TAISAKU_DB is a file in the case's
-# temporary directory.
+# temporary directory, or the fresh database a harness names in
+# TAISAKU_TEST_DB (tests/pg_test.sh on the pg branch).
 #   tests/golden.sh TAISAKU NAME [--update]
 set -uo pipefail
 taisaku=$(realpath "$1")
@@ -20,12 +21,7 @@ unset TAISAKU_LANG TAISAKU_NO_CACHE
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export GOLDEN_TMP=$tmp
-export TAISAKU_DB=sqlite:$tmp/golden.db
-# GOLDEN_BACKEND=pg: the same case on PostgreSQL, in the fresh database
-# tests/pg_test.sh made for it (meson's suite pg runs the store's cases so).
-if [ "${GOLDEN_BACKEND:-}" = pg ]; then
-	export TAISAKU_DB=${TAISAKU_TEST_DB:?GOLDEN_BACKEND=pg runs through tests/pg_test.sh}
-fi
+export TAISAKU_DB=${TAISAKU_TEST_DB:-sqlite:$tmp/golden.db}
 if [ -f "$dir/$name.setup" ]; then
 	while IFS= read -r line; do
 		[ -n "$line" ] || continue
@@ -49,7 +45,7 @@ for f in "$tmp"/*.file; do
 done
 # On PostgreSQL a case whose output names the back end expects NAME.pg.out.
 out_file=$dir/$name.out
-if [ "${GOLDEN_BACKEND:-}" = pg ]; then
+if [[ $TAISAKU_DB == postgres* ]]; then
 	if [ "$update" = --update ]; then
 		if cmp -s "$tmp/out" "$out_file"; then rm -f "$dir/$name.pg.out"; else cp "$tmp/out" "$dir/$name.pg.out"; fi
 		exit 0
