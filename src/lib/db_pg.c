@@ -5,7 +5,8 @@
  * server once per connection (PQprepare), then run with PQexecPrepared. Text
  * parameters go as text, blobs in binary (bytea); results come back as text
  * and a whole result is kept, so statements may be interleaved freely on the
- * one connection.
+ * one connection. Inside a transaction, statements that return no rows are
+ * pipelined instead (see pg_flush).
  *
  * Writers: begin takes a transaction-scoped advisory lock, the counterpart
  * of SQLite's BEGIN IMMEDIATE, so that writers of the store queue at the
