@@ -47,7 +47,8 @@ typedef struct pg_prepared {
 	char *sql;
 	char name[24];
 	int nparams;
-	bool no_rows; /* returns no rows (an INSERT without RETURNING): may be deferred */
+	bool described; /* no_rows is known (asked of the server when first needed) */
+	bool no_rows;   /* returns no rows (an INSERT without RETURNING): may be deferred */
 } pg_prepared;
 
 /* The libpq functions this file calls, by name: a field of pq_api each,
@@ -83,7 +84,7 @@ typedef struct pg_db {
 
 struct tk_db_stmt {
 	pg_db *db;
-	const pg_prepared *prep;
+	pg_prepared *prep; /* shared by the statements of the same SQL */
 	char **values;   /* parameter i-1, malloc'd; NULL binds NULL */
 	int *lengths;
 	int *formats;    /* 0 text, 1 binary (blobs) */
@@ -483,10 +484,6 @@ static tk_status pg_prepare(tk_db *base, const char *sql, tk_db_stmt **out, tk_e
 			return err ? err->status : TK_EIO;
 		}
 		pq->PQclear(res);
-		/* Whether it returns rows, asked of the server once. */
-		res = pq->PQdescribePrepared(db->conn, prep->name);
-		prep->no_rows = pq->PQresultStatus(res) == PGRES_COMMAND_OK && pq->PQnfields(res) == 0;
-		pq->PQclear(res);
 		prep->next = db->prepared;
 		db->prepared = prep;
 	}
@@ -582,7 +579,19 @@ static tk_db_step pg_step(tk_db_stmt *st, tk_error *err)
 	pg_db *db = st->db;
 	if (st->sent)
 		return TK_DB_DONE;
-	if (!st->res && st->prep->no_rows && db->in_tx &&
+	/* Whether a statement returns rows is asked of the server once, and
+	 * only inside a transaction, where the answer matters: a read-only
+	 * command never pays the round trip. */
+	pg_prepared *prep = st->prep;
+	if (!st->res && db->in_tx && !prep->described) {
+		if (pg_flush(db, err))
+			return TK_DB_FAILED;
+		PGresult *res = pq->PQdescribePrepared(db->conn, prep->name);
+		prep->no_rows = pq->PQresultStatus(res) == PGRES_COMMAND_OK && pq->PQnfields(res) == 0;
+		prep->described = true;
+		pq->PQclear(res);
+	}
+	if (!st->res && prep->no_rows && db->in_tx &&
 	    (db->pipelined || (db->pipelined = pq->PQenterPipelineMode(db->conn)))) {
 		if (!pq->PQsendQueryPrepared(db->conn, st->prep->name, st->prep->nparams,
 			    (const char *const *)st->values, st->lengths, st->formats, 0)) {
