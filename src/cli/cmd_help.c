@@ -344,12 +344,16 @@ static const help_text HELP[] = {
 	  "使い方: taisaku db init [--db URL]\n"
 	  "  データベースを（なければ作って）初期化し、スキーマを最新の版にします。\n"
 	  "  何度実行しても安全です。SQLite は WAL モード・外部キー有効・コミットごとにディスクへ書き込みます。\n"
+	  "  PostgreSQL のデータベースは先に作っておきます（createdb）。パスワードは URL ではなく\n"
+	  "  ~/.pgpass か PGPASSWORD に置いてください（docs/store.ja.md）。\n"
 	"\n"
 	  "--db URL はデータベースです: sqlite:PATH（既定 sqlite:./taisaku.db）か postgresql://...。\n"
 	  "指定がなければ環境変数 TAISAKU_DB を使います。終了コード: 0 成功、1 エラー（何も変更しません）。\n",
 	  "usage: taisaku db init [--db URL]\n"
 	  "  create the database if there is none and bring its schema up to date.\n"
 	  "  Safe to run again. SQLite runs in WAL mode with foreign keys on; every commit is on disk.\n"
+	  "  A PostgreSQL database must exist first (createdb). Keep its password in ~/.pgpass or\n"
+	  "  PGPASSWORD, not in the URL (docs/store.en.md).\n"
 	"\n"
 	  "--db URL names the database: sqlite:PATH (default sqlite:./taisaku.db) or postgresql://....\n"
 	  "Without it, the environment variable TAISAKU_DB is used. Exit status: 0 success, 1 error (nothing changed).\n" },

@@ -48,9 +48,12 @@ const tk_db_ops *tk_db_backend_of(const char *url, const char **target, tk_error
 	/* Any other scheme is a mistake, not a file called "mysql://...". */
 	const char *colon = strstr(url, "://");
 	if (colon) {
+		/* Only the scheme is shown: the rest may hold a password
+		 * (a mistyped "postgressql://user:secret@host"). */
 		tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
-			"データベースの URL '%s' の種類が分かりません（sqlite:PATH か postgresql://... を指定してください）",
-			"unknown kind of database URL '%s' (use sqlite:PATH or postgresql://...)", url);
+			"データベースの URL '%.*s://...' の種類が分かりません（sqlite:PATH か postgresql://... を指定してください）",
+			"unknown kind of database URL '%.*s://...' (use sqlite:PATH or postgresql://...)",
+			(int)(colon - url), url);
 		return NULL;
 	}
 	*target = url; /* a bare path is an SQLite file */

@@ -1,0 +1,1 @@
+--lang en org list --db 'postgressql://taisaku:s3cret@db.example.jp/taisaku'

@@ -1,0 +1,1 @@
+db init --db 'postgresql://taisaku:s3cret-in-url@127.0.0.1:1/taisaku?connect_timeout=5'
