@@ -213,7 +213,6 @@ tk_status store_connect(const char *url, bool create, tk_store **out, tk_error *
 		return st;
 	}
 	s->ops = s->db->ops;
-	tk_store_set_user(s, getenv("TAISAKU_USER"));
 	*out = s;
 	return TK_OK;
 }

@@ -158,6 +158,10 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 		return rc;
 	char now[32];
 	store_now(now);
+	/* Who, looked up at the first import only: the login name needs the
+	 * user database (NSS), which read-only commands should not pay for. */
+	if (!s->user[0])
+		tk_store_set_user(s, getenv("TAISAKU_USER"));
 	int k = 1;
 	s->ops->bind_int(st, k++, system_id);
 	s->ops->bind_int(st, k++, cref);
