@@ -839,6 +839,8 @@ void h_report(req *r)
 		snprintf(target, sizeof(target), "round %lld", (long long)r->id);
 		audit(r, "download", r->org_id, target, kind_s ? kind_s : "assessment");
 		r->html_report = true;
+		snprintf(r->disposition, sizeof(r->disposition), "inline; filename=\"round-%lld-%s.html\"", (long long)r->id,
+			kind_s ? kind_s : "assessment");
 		reply_bytes(r, 200, "text/html; charset=utf-8", buf, len);
 	}
 	tk_evaluation_free(e);

@@ -241,3 +241,73 @@ void h_audit(req *r)
 			v[i].detail, "remote", v[i].remote, "prev_hash", v[i].prev_hash, "hash", v[i].hash));
 	reply_json(r, 200, json_pack("{s:o,s:b}", "entries", list, "verified", broken == 0));
 }
+
+/* ---- an organisation's members, for its owners ---- */
+
+static json_t *member_json(const tk_user *u, const char *role)
+{
+	return json_pack("{s:I,s:s,s:s,s:b,s:b}", "id", (json_int_t)u->id, "username", u->username, "role", role,
+		"disabled", u->disabled, "totp_enabled", u->totp_secret != NULL);
+}
+
+void h_members_get(req *r)
+{
+	tk_error err = { 0 };
+	tk_user *v;
+	size_t n;
+	if (tk_user_list(r->s, r->a, &v, &n, &err)) {
+		reply_internal(r, &err);
+		return;
+	}
+	json_t *list = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const char *role = user_role(&v[i], r->org_id);
+		if (role)
+			json_array_append_new(list, member_json(&v[i], role));
+	}
+	reply_json(r, 200, json_pack("{s:o}", "members", list));
+}
+
+/* Sets (or with role null removes) one user's role in the route's
+ * organisation; the user's roles elsewhere stay as they are. */
+void h_member_put(req *r)
+{
+	json_t *b = body_json(r);
+	if (!b)
+		return;
+	tk_error err = { 0 };
+	tk_user u;
+	char *end;
+	long long id = strtoll(r->param, &end, 10);
+	json_t *rj = json_object_get(b, "role");
+	const char *role = json_string_value(rj);
+	if (*end || id <= 0 || tk_user_get(r->s, id, r->a, &u, &err) != TK_OK) {
+		reply_error(r, 404, "not_found", "見つかりません", "not found");
+		goto out;
+	}
+	if (!json_is_null(rj) && !tk_role_valid(role)) {
+		reply_error(r, 400, "bad_request", "role は owner, assessor, auditor, viewer か null です",
+			"role is owner, assessor, auditor, viewer or null");
+		goto out;
+	}
+	tk_user_role *rv = tk_arena_calloc(r->a, u.n_roles + 1, sizeof(*rv));
+	size_t n = 0;
+	for (size_t i = 0; rv && i < u.n_roles; i++)
+		if (u.roles[i].org_id != r->org_id)
+			rv[n++] = u.roles[i];
+	if (rv && role)
+		rv[n++] = (tk_user_role){ .org_id = r->org_id, .role = role };
+	char detail[64];
+	snprintf(detail, sizeof(detail), "%s", role ? role : "(none)");
+	if (!rv || tk_store_begin(r->s, &err) || tk_user_set_roles(r->s, u.id, rv, n, &err) ||
+		tk_audit_append(r->s, r->user.username, "roles_set", r->org_id, u.username, detail, r->remote, &err) ||
+		tk_store_commit(r->s, &err)) {
+		tk_store_rollback(r->s);
+		reply_internal(r, &err);
+		goto out;
+	}
+	reply_json(r, 200, json_pack("{s:I,s:s,s:o,s:b,s:b}", "id", (json_int_t)u.id, "username", u.username, "role",
+		role ? json_string(role) : json_null(), "disabled", u.disabled, "totp_enabled", u.totp_secret != NULL));
+out:
+	json_decref(b);
+}

@@ -90,9 +90,10 @@ json_t *system_json(req *r, const tk_store_system *y, tk_error *err)
 	json_t *latest = json_null();
 	if (nr) {
 		const tk_store_round *x = &rounds[nr - 1];
-		latest = json_pack("{s:I,s:o,s:o,s:i,s:I,s:b}", "round_id", (json_int_t)x->id,
+		latest = json_pack("{s:I,s:o,s:o,s:i,s:f,s:I,s:b}", "round_id", (json_int_t)x->id,
 			"date", nullable_string(x->date), "level", x->counted ? json_real(x->level) : json_null(),
-			"target", x->target, "n_under", (json_int_t)x->n_under, "closed", x->closed);
+			"target", x->target, "target_mean", x->target_mean, "n_under", (json_int_t)x->n_under,
+			"closed", x->closed);
 	}
 	return json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:I,s:o,s:o}", "id", (json_int_t)y->id, "org_id",
 		(json_int_t)y->org_id, "org", y->org, "name", y->name, "industry", y->industry, "size", y->size,

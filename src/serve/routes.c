@@ -28,6 +28,8 @@ static const route_def ROUTES[] = {
 	{ "GET", "/organizations", PERM_USER, OBJ_NONE, h_orgs_get },
 	{ "POST", "/organizations", PERM_ADMIN, OBJ_NONE, h_orgs_post },
 	{ "GET", "/organizations/{id}/systems", PERM_READ, OBJ_ORG, h_systems_get },
+	{ "GET", "/organizations/{id}/members", PERM_MANAGE, OBJ_ORG, h_members_get },
+	{ "PUT", "/organizations/{id}/members/{s}", PERM_MANAGE, OBJ_ORG, h_member_put },
 	{ "POST", "/organizations/{id}/systems", PERM_MANAGE, OBJ_ORG, h_systems_post },
 	{ "GET", "/systems/{id}", PERM_READ, OBJ_SYSTEM, h_system_get },
 	{ "PATCH", "/systems/{id}", PERM_MANAGE, OBJ_SYSTEM, h_system_patch },

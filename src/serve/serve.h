@@ -199,5 +199,7 @@ void h_user_password(req *r);
 void h_user_roles(req *r);
 void h_user_sessions(req *r);
 void h_audit(req *r);
+void h_members_get(req *r);
+void h_member_put(req *r);
 
 #endif

@@ -176,6 +176,14 @@ r = await own.req('PATCH', `/systems/${r.json.id}`, { size: '700名' });
 eq(r.json?.size, '700名', 'set a system attribute');
 const users = (await adm.req('GET', '/users')).json.users;
 const uid = Object.fromEntries(users.map((u) => [u.username, u.id]));
+r = await own.req('GET', `/organizations/${orgA}/members`);
+check(r.json?.members?.some((m) => m.username === 'assessor' && m.role === 'assessor'), 'owner lists the members');
+check(!r.json?.members?.some((m) => m.username === 'owner_b'), 'members of another organisation are not listed');
+r = await own.req('PUT', `/organizations/${orgA}/members/${uid.assessor2}`, { role: 'viewer' });
+eq(r.json?.role, 'viewer', 'owner sets a member\'s role');
+r = await own.req('PUT', `/organizations/${orgA}/members/${uid.assessor2}`, { role: 'assessor' });
+eq(r.json?.role, 'assessor', 'and back');
+eq((await own.req('PUT', `/organizations/${orgA}/members/${uid.assessor2}`, { role: 'king' })).status, 400, 'a wrong role: 400');
 r = await own.req('PUT', `/systems/${sysA}/assessors`, { user_ids: [uid.assessor] });
 eq(JSON.stringify(r.json?.assessors), JSON.stringify([uid.assessor]), 'assign an assessor');
 eq((await own.req('PUT', `/systems/${sysA}/assessors`, { user_ids: [uid.viewer] })).status, 400, 'only assessors can be assigned');
@@ -311,6 +319,8 @@ const ROUTES = [
 	// [method, path(ids), perm, object org or null, ok status, body builder]
 	['GET', (o) => `/organizations/${o.org}/systems`, 'read', 200],
 	['POST', (o) => `/organizations/${o.org}/systems`, 'manage', 201, () => ({ name: uniq() })],
+	['GET', (o) => `/organizations/${o.org}/members`, 'manage', 200],
+	['PUT', (o) => `/organizations/${o.org}/members/${o.user}`, 'manage', 200, () => ({ role: 'viewer' })],
 	['GET', (o) => `/systems/${o.sys}`, 'read', 200],
 	['PATCH', (o) => `/systems/${o.sys}`, 'manage', 200, () => ({ size: uniq() })],
 	['PUT', (o) => `/systems/${o.sys}/assessors`, 'manage', 200, (o) => ({ user_ids: o.key === 'A' ? [uid.assessor] : [] })],
