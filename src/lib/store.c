@@ -64,6 +64,12 @@ static const char *const SQL[Q_COUNT] = {
 		"LEFT JOIN rounds r ON r.id = (SELECT r2.id FROM rounds r2 WHERE r2.system_id = y.id "
 		"ORDER BY r2.assessed_on DESC, r2.id DESC LIMIT 1) "
 		"WHERE y.organization_id = ? ORDER BY y.name",
+	/* A new version of an open round's document (the server's saves). */
+	[Q_ROUND_REPLACE] = "UPDATE rounds SET assessed_on = ?, assessor = ?, target_level = ?, level = ?, "
+		"target_mean = ?, complete = ?, n_items = ?, n_met = ?, n_under = ?, n_over = ?, n_unknown = ?, "
+		"n_na = ?, n_unassessed = ?, document = ? WHERE id = ? AND closed = 0 AND catalog_id = ? RETURNING id",
+	[Q_ROUND_REVISE] = "INSERT INTO round_revisions (round_id, revision) VALUES (?, 1) "
+		"ON CONFLICT (round_id) DO UPDATE SET revision = round_revisions.revision + 1",
 };
 
 tk_status store_nomem(tk_error *err)
@@ -98,6 +104,19 @@ tk_status store_stmt(tk_store *s, store_sql q, tk_db_stmt **out, tk_error *err)
 		s->ops->reset(s->stmt[q]);
 	}
 	*out = s->stmt[q];
+	return TK_OK;
+}
+
+tk_status store_stmt_sql(tk_store *s, int slot, const char *sql, tk_db_stmt **out, tk_error *err)
+{
+	if (!s->extra[slot]) {
+		tk_status st = s->ops->prepare(s->db, sql, &s->extra[slot], err);
+		if (st)
+			return st;
+	} else {
+		s->ops->reset(s->extra[slot]);
+	}
+	*out = s->extra[slot];
 	return TK_OK;
 }
 
@@ -194,7 +213,6 @@ tk_status store_connect(const char *url, bool create, tk_store **out, tk_error *
 		return st;
 	}
 	s->ops = s->db->ops;
-	tk_store_set_user(s, getenv("TAISAKU_USER"));
 	*out = s;
 	return TK_OK;
 }
@@ -208,6 +226,9 @@ void tk_store_close(tk_store *s)
 	for (int i = 0; i < Q_COUNT; i++)
 		if (s->stmt[i])
 			s->ops->finalize(s->stmt[i]);
+	for (int i = 0; i < STORE_EXTRA_STMTS; i++)
+		if (s->extra[i])
+			s->ops->finalize(s->extra[i]);
 	s->ops->close(s->db);
 	free(s);
 }

@@ -7,6 +7,7 @@
 #include "sha256.h"
 #include "store_internal.h"
 #include "taisaku/file.h"
+#include "taisaku/users.h"
 
 /* The catalogs row holding the catalog's text, added when it is new. The
  * text is read from the file the catalog was loaded from; a batch of rounds
@@ -157,6 +158,10 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 		return rc;
 	char now[32];
 	store_now(now);
+	/* Who, looked up at the first import only: the login name needs the
+	 * user database (NSS), which read-only commands should not pay for. */
+	if (!s->user[0])
+		tk_store_set_user(s, getenv("TAISAKU_USER"));
 	int k = 1;
 	s->ops->bind_int(st, k++, system_id);
 	s->ops->bind_int(st, k++, cref);
@@ -324,4 +329,73 @@ tk_status tk_store_round_import_file(tk_store *s, const char *org, const char *s
 	rc = tk_store_round_add(s, org, system, d, round_id, err);
 	tk_store_doc_free(d);
 	return rc;
+}
+
+/* A new version of an open round's document: the summary, the rating rows
+ * and the levels are written again from its evaluation. The catalog must
+ * stay the same (the stored catalog reference is kept). */
+tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc *d, tk_error *err)
+{
+	const tk_evaluation *e = d->e;
+	const tk_assessment *a = e->assessment;
+	const tk_catalog *c = a->catalog;
+	tk_db_stmt *st;
+	tk_status rc = store_tx_begin(s, err);
+	if (rc)
+		return rc;
+	if ((rc = store_stmt(s, Q_ROUND_REPLACE, &st, err)))
+		goto fail;
+	int k = 1;
+	s->ops->bind_text(st, k++, a->date ? a->date : "");
+	s->ops->bind_text(st, k++, a->assessor ? a->assessor : "");
+	s->ops->bind_int(st, k++, a->level);
+	if (e->system.counted)
+		s->ops->bind_double(st, k++, e->system.level);
+	else
+		s->ops->bind_null(st, k++);
+	s->ops->bind_double(st, k++, e->system.target);
+	s->ops->bind_int(st, k++, e->complete);
+	const size_t counts[] = { c->n_requirements, e->n_met, e->n_under, e->n_over, e->n_unknown, e->n_na,
+		e->n_unassessed };
+	for (size_t i = 0; i < sizeof(counts) / sizeof(*counts); i++)
+		s->ops->bind_int(st, k++, (int64_t)counts[i]);
+	s->ops->bind_blob(st, k++, d->data, d->len);
+	s->ops->bind_int(st, k++, round);
+	s->ops->bind_text(st, k++, c->id);
+	tk_db_step r = s->ops->step(st, err);
+	s->ops->reset(st);
+	if (r == TK_DB_FAILED) {
+		rc = err->status;
+		goto fail;
+	}
+	if (r != TK_DB_ROW) {
+		rc = tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
+			"評価回 %lld は確定済みか、ないか、カタログが違います", "round %lld is closed, absent, or of another catalog",
+			(long long)round);
+		goto fail;
+	}
+	const store_sql dels[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_REVISE };
+	for (size_t i = 0; !rc && i < sizeof(dels) / sizeof(*dels); i++) {
+		if ((rc = store_stmt(s, dels[i], &st, err)))
+			break;
+		s->ops->bind_int(st, 1, round);
+		rc = store_done(s, st, err);
+	}
+	if (!rc)
+		rc = insert_ratings(s, round, e, err);
+	if (!rc)
+		rc = insert_levels(s, round, "domain", c->n_domains, e->domains, domain_id, c, err);
+	if (!rc)
+		rc = insert_levels(s, round, "view", c->n_views, e->views, view_id, c, err);
+	if (rc)
+		goto fail;
+	return store_tx_commit(s, err);
+fail:
+	store_tx_rollback(s);
+	return rc;
+}
+
+const tk_evaluation *tk_store_doc_evaluation(const tk_store_doc *d)
+{
+	return d->e;
 }

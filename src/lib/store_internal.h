@@ -25,8 +25,11 @@ typedef enum store_sql {
 	Q_ROUND_GET, Q_ROUND_DOC, Q_ROUND_CATALOG, Q_ROUND_CLOSE,
 	Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_DEL,
 	Q_ROUND_LIST, Q_HISTORY_LEVELS, Q_PORTFOLIO,
+	Q_ROUND_REPLACE, Q_ROUND_REVISE,
 	Q_COUNT
 } store_sql;
+
+#define STORE_EXTRA_STMTS 64
 
 struct tk_store {
 	tk_db *db;
@@ -39,10 +42,17 @@ struct tk_store {
 	const void *last_catalog;
 	int64_t last_catalog_ref;
 	char last_catalog_hash[65];
+	/* Statements of the files that keep their SQL beside them
+	 * (store_users.c), prepared once by store_stmt_sql. */
+	tk_db_stmt *extra[STORE_EXTRA_STMTS];
 };
 
 /* The prepared statement q, reset and ready for new bindings. */
 tk_status store_stmt(tk_store *s, store_sql q, tk_db_stmt **out, tk_error *err);
+
+/* The prepared statement of slot (< STORE_EXTRA_STMTS, one per SQL text),
+ * prepared on first use from sql, reset and ready for new bindings. */
+tk_status store_stmt_sql(tk_store *s, int slot, const char *sql, tk_db_stmt **out, tk_error *err);
 
 /* Runs a statement that returns no rows, or exactly one wanted row. */
 tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err);
