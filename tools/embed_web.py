@@ -23,7 +23,8 @@ def main():
     for root, dirs, names in os.walk(web):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for n in sorted(names):
-            if n.startswith("."):
+            # Hidden files, and notes for developers (web/NEEDS.md), are not served.
+            if n.startswith(".") or n.endswith(".md"):
                 continue
             path = os.path.join(root, n)
             rel = "/" + os.path.relpath(path, web).replace(os.sep, "/")
