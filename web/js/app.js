@@ -114,9 +114,15 @@ async function refreshSession() {
 function afterSignIn(session) {
 	state.session = session;
 	setCsrf(session.csrf_token);
-	if (!location.hash || location.hash === '#/signin')
-		location.hash = '#/';
-	render();
+	render().then(focusMain);
+}
+
+// After a page is drawn the focus goes to its content, unless the view put
+// it somewhere inside already (a form's first field): keyboard and screen
+// reader users start reading where the new page starts.
+function focusMain() {
+	if (!main.contains(document.activeElement))
+		main.focus({ preventScroll: true });
 }
 
 document.getElementById('signout').addEventListener('click', async () => {
@@ -125,15 +131,15 @@ document.getElementById('signout').addEventListener('click', async () => {
 	} catch { /* signed out already */ }
 	state.session = null;
 	setCsrf(null);
-	location.hash = '#/';
-	render();
+	history.replaceState(null, '', '#/');
+	render().then(focusMain);
 	announce(t('signed_out'));
 });
 
 document.getElementById('lang-select').addEventListener('change', (e) => setLang(e.target.value));
 onLangChange(() => render());
 window.addEventListener('hashchange', () => {
-	render().then(() => main.focus({ preventScroll: false }));
+	render().then(focusMain);
 });
 window.addEventListener('taisaku:unauthenticated', () => {
 	if (state.session) {

@@ -6,13 +6,38 @@ import { getLang } from './i18n.js';
 
 const cache = new Map();
 
-export async function loadCatalog(id) {
+// ev: the round's evaluation. A server without GET /catalogs/{id}
+// (web/NEEDS.md) still gets a usable tree, built from the evaluation's
+// requirement and domain IDs alone, marked `partial` (no titles, no points,
+// no ○/△/× questions) so that the pages can say what is missing.
+export async function loadCatalog(id, ev) {
 	if (!cache.has(id))
 		cache.set(id, get(`/catalogs/${encodeURIComponent(id)}`).then(index, (e) => {
 			cache.delete(id);
+			if (e.status === 404 && ev)
+				return index(skeleton(id, ev));
 			throw e;
 		}));
 	return cache.get(id);
+}
+
+function skeleton(id, ev) {
+	const views = new Map();
+	const domains = new Map();
+	for (const d of ev.domains) {
+		const vid = d.id.charAt(0);
+		if (!views.has(vid))
+			views.set(vid, { id: vid, subviews: [{ id: vid, domains: [] }] });
+		const dom = { id: d.id, requirements: [] };
+		domains.set(d.id, dom);
+		views.get(vid).subviews[0].domains.push(dom);
+	}
+	for (const r of ev.requirements) {
+		const did = r.id.split('.')[0];
+		if (domains.has(did))
+			domains.get(did).requirements.push({ id: r.id });
+	}
+	return { id, partial: true, views: [...views.values()], scoring: {} };
 }
 
 // Adds flat lookups to the tree: domains and requirements by id, in order.
@@ -43,5 +68,5 @@ function index(cat) {
 export function title(node) {
 	if (!node)
 		return '';
-	return (getLang() === 'en' && node.title_en) || node.title_ja || node.title_en || node.id || '';
+	return (getLang() === 'en' && node.title_en) || node.title_ja || node.title_en || '';
 }

@@ -1,7 +1,8 @@
 // What the whole UI shares: the signed-in session (GET /session) and what
 // the user may do, derived from the roles the server sent. The server
 // checks every permission itself; these only decide which controls to show.
-export const state = { session: null };
+// flash: a message for the next page drawn (after an upload, say), shown once.
+export const state = { session: null, flash: null };
 
 export function user() {
 	return state.session ? state.session.user : null;

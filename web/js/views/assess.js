@@ -7,18 +7,19 @@
 // answer carries the requirement's, the domain's and the system's new
 // levels, which replace the figures on the page.
 import { get, put } from '../api.js';
-import { h, clear, field, select, errorBox, showError, announce, fmtLevel, uid } from '../dom.js';
+import { h, append, clear, field, select, errorBox, showError, announce, fmtLevel, uid } from '../dom.js';
 import { t, getLang } from '../i18n.js';
 import { canRate } from '../state.js';
 import { loadCatalog, title } from '../catalog.js';
-import { loadRound, roundHead, updateSummary } from './roundhead.js';
+import { loadRound, roundHead, updateSummary, partialNotice } from './roundhead.js';
 
 const ELEMENTS = ['study', 'process', 'management', 'review', 'documentation'];
 
 export async function render(main, { params, seq }) {
 	const id = Number(params[0]);
 	const { round, sys } = await loadRound(id);
-	const [ev, { ratings }, cat] = await Promise.all([get(`/rounds/${id}/evaluation`), get(`/rounds/${id}/ratings`), loadCatalog(round.catalog)]);
+	const [ev, { ratings }] = await Promise.all([get(`/rounds/${id}/evaluation`), get(`/rounds/${id}/ratings`)]);
+	const cat = await loadCatalog(round.catalog, ev);
 	if (!seq())
 		return;
 	document.title = `${t('assess')} – ${sys.name} – taisaku`;
@@ -35,6 +36,9 @@ export async function render(main, { params, seq }) {
 	ed.summary = head.querySelector('#round-summary');
 	updateSummary(ed.summary, ev.system.level, ev.system.target, ev.counts);
 	main.append(head);
+	const pn = partialNotice(cat);
+	if (pn)
+		main.append(pn);
 	if (!editable)
 		main.append(h('p', { class: 'notice' }, round.closed ? t('round_is_closed') : t('read_only_rate')));
 	ed.panel = h('section', { class: 'req-panel', id: 'req-panel', 'aria-live': 'off' });
@@ -161,11 +165,11 @@ function showStatus(ed, el, id) {
 	clear(el);
 	if (!e)
 		return;
-	el.append(h('span', { class: `chip big st-${e.status}` }, t('status_' + e.status)), ' ',
+	append(el, [h('span', { class: `chip big st-${e.status}` }, t('status_' + e.status)), ' ',
 		h('span', { class: 'req-level', id: 'req-level' }, t('achieved'), ': ', h('strong', {}, e.achieved ?? '–'), ' / ', t('target'), ': ', h('strong', {}, e.target)),
 		e.target_reason ? h('span', { class: 'sub' }, ` (${t('override')}: ${e.target_reason})`) : null,
 		' ', h('span', { class: 'sub' }, t('importance'), ': ', t('imp_' + e.importance)),
-		e.coverage !== null && e.coverage !== undefined ? h('span', { class: 'sub' }, ` ${t('coverage')}: ${Math.round(e.coverage * 100)}%`) : null);
+		e.coverage !== null && e.coverage !== undefined ? h('span', { class: 'sub' }, ` ${t('coverage')}: ${Math.round(e.coverage * 100)}%`) : null]);
 	const miss = e.status === 'under' ? e.missing_for_target : e.missing_for_next;
 	if (miss && miss.length)
 		el.append(h('p', { class: 'missing' }, e.status === 'under' ? t('missing_for_target') : t('missing_for_next'), ': ',
@@ -332,10 +336,14 @@ function ratingForm(ed, r, statusEl) {
 		}
 		const rating = build();
 		if (typeof rating === 'string') {
-			showError(err, rating);
-			saveState.textContent = t('not_saved');
+			// Not finished yet (no core level, no reason …): said quietly
+			// beside the form, not as an alert, since the user is still typing.
+			showError(err, '');
+			saveState.textContent = rating;
+			saveState.classList.add('pending');
 			return;
 		}
+		saveState.classList.remove('pending');
 		showError(err, '');
 		saveState.textContent = t('saving');
 		saving = put(`/rounds/${ed.round.id}/ratings/${encodeURIComponent(r.id)}`, rating);

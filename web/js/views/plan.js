@@ -7,20 +7,24 @@ import { h, clear, field, select, errorBox, showError, announce } from '../dom.j
 import { t } from '../i18n.js';
 import { canManage } from '../state.js';
 import { loadCatalog, title } from '../catalog.js';
-import { loadRound, roundHead } from './roundhead.js';
+import { loadRound, roundHead, partialNotice } from './roundhead.js';
 
 const IMPORTANCE = ['critical', 'important', 'general', 'low'];
 
 export async function render(main, { params, seq, saved }) {
 	const id = Number(params[0]);
 	const { round, sys } = await loadRound(id);
-	const [plan, ev, cat] = await Promise.all([get(`/rounds/${id}/plan`), get(`/rounds/${id}/evaluation`), loadCatalog(round.catalog)]);
+	const [plan, ev] = await Promise.all([get(`/rounds/${id}/plan`), get(`/rounds/${id}/evaluation`)]);
+	const cat = await loadCatalog(round.catalog, ev);
 	if (!seq())
 		return;
 	document.title = `${t('plan')} – ${sys.name} – taisaku`;
 	const editable = !round.closed && canManage(sys.org_id);
 	clear(main);
 	main.append(roundHead(round, sys, 'plan', t('plan')));
+	const pn = partialNotice(cat);
+	if (pn)
+		main.append(pn);
 	if (!editable)
 		main.append(h('p', { class: 'notice' }, round.closed ? t('round_is_closed') : t('read_only')));
 

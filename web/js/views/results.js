@@ -6,14 +6,15 @@
 import { get, api, href } from '../api.js';
 import { h, clear, field, select, errorBox, showError, announce, fmtLevel } from '../dom.js';
 import { t, getLang } from '../i18n.js';
-import { canRate } from '../state.js';
+import { canRate, state } from '../state.js';
 import { loadCatalog, title } from '../catalog.js';
 import { loadRound, roundHead } from './roundhead.js';
 
 export async function render(main, { params, seq }) {
 	const id = Number(params[0]);
 	const { round, sys } = await loadRound(id);
-	const [ev, cat] = await Promise.all([get(`/rounds/${id}/evaluation`), loadCatalog(round.catalog)]);
+	const ev = await get(`/rounds/${id}/evaluation`);
+	const cat = await loadCatalog(round.catalog, ev);
 	if (!seq())
 		return;
 	document.title = `${t('results')} – ${sys.name} – taisaku`;
@@ -54,14 +55,12 @@ function downloads(round, sys) {
 function uploadWorkbook(round) {
 	const file = h('input', { type: 'file', id: 'workbook-file', accept: '.xlsx,.csv' });
 	const err = errorBox();
-	const ok = h('p', { class: 'ok', role: 'status', id: 'workbook-ok' });
 	const form = h('form', { class: 'inline-form', novalidate: true },
 		field(t('upload_workbook'), file, t('upload_workbook_hint')),
-		h('button', { type: 'submit', id: 'workbook-upload' }, t('upload')), err, ok);
+		h('button', { type: 'submit', id: 'workbook-upload' }, t('upload')), err);
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		showError(err, '');
-		ok.textContent = '';
 		const f = file.files[0];
 		if (!f) {
 			showError(err, t('choose_file'));
@@ -72,13 +71,10 @@ function uploadWorkbook(round) {
 		try {
 			const r = await api('POST', `/rounds/${round.id}/workbook`, { blob: f, type });
 			announce(t('workbook_imported'));
-			// The whole page shows the new figures; the note says what happened.
+			// The whole page is drawn again with the new figures; the flash
+			// under the round's heading says what happened.
+			state.flash = t('workbook_imported_level', fmtLevel(r.level));
 			window.dispatchEvent(new HashChangeEvent('hashchange'));
-			setTimeout(() => {
-				const note = document.getElementById('round-summary');
-				if (note)
-					note.after(h('p', { class: 'ok', role: 'status', id: 'workbook-ok' }, t('workbook_imported_level', fmtLevel(r.level))));
-			}, 300);
 		} catch (e) {
 			showError(err, e.message);
 		}
@@ -92,7 +88,10 @@ function uploadWorkbook(round) {
 async function loadCharts(id, sec) {
 	try {
 		const html = await get(`/rounds/${id}/report?kind=assessment&lang=${getLang()}`);
-		const doc = new DOMParser().parseFromString(html, 'text/html');
+		// Without its <style> and any <script>: even an inert parsed document
+		// reports them to the page's CSP as blocked inline content.
+		const clean = html.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, '');
+		const doc = new DOMParser().parseFromString(clean, 'text/html');
 		const figs = doc.querySelectorAll('#charts figure, section.charts figure, figure');
 		sec.querySelector('.loading')?.remove();
 		const wrap = h('div', { class: 'figs' });

@@ -4,6 +4,7 @@ import { get } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { levelBar } from './levelbar.js';
+import { state } from '../state.js';
 
 export async function loadRound(id) {
 	const round = await get(`/rounds/${id}`);
@@ -15,7 +16,9 @@ export function roundHead(round, sys, active, titleText) {
 	const tabs = [['plan', t('plan')], ['assess', t('assess')], ['results', t('results')]];
 	const summary = h('p', { class: 'round-summary', id: 'round-summary' });
 	updateSummary(summary, round.level, round.target, round.counts);
-	return h('div', { class: 'round-head' },
+	const flash = state.flash ? h('p', { class: 'ok', role: 'status', id: 'flash' }, state.flash) : null;
+	state.flash = null;
+	return h('div', { class: 'round-head' }, flash,
 		h('nav', { class: 'crumbs', 'aria-label': t('breadcrumbs') },
 			h('a', { href: '#/' }, t('nav_systems')), ' › ', h('a', { href: `#/system/${sys.id}` }, sys.name), ' › ',
 			`${round.date || '–'} ${round.closed ? `(${t('closed')})` : ''}`),
@@ -23,6 +26,11 @@ export function roundHead(round, sys, active, titleText) {
 		summary,
 		h('nav', { class: 'tabs', 'aria-label': t('round_pages') }, tabs.map(([k, text]) =>
 			h('a', { href: `#/round/${round.id}/${k}`, 'aria-current': k === active ? 'page' : null }, text))));
+}
+
+// Said on every round page while the server gives no catalog text.
+export function partialNotice(cat) {
+	return cat.partial ? h('p', { class: 'notice', id: 'catalog-partial' }, t('catalog_partial')) : null;
 }
 
 // The level line; the assessment editor calls it again after each save.

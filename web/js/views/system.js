@@ -90,7 +90,7 @@ function diffSection(rounds) {
 		clear(out);
 		try {
 			const [ea, eb] = await Promise.all([get(`/rounds/${a.value}/evaluation`), get(`/rounds/${b.value}/evaluation`)]);
-			const cat = await loadCatalog(eb.catalog);
+			const cat = await loadCatalog(eb.catalog, eb);
 			out.append(diffView(ea, eb, cat));
 		} catch (e) {
 			showError(err, e.message);
