@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The API tests of taisaku serve (tests/serve/api.test.mjs) against a real
+# server on loopback, then the audit trail at the console: `audit verify`
+# passes, and after one row is tampered with it names that row.
+#   tests/serve/api.sh TAISAKU [DB-URL]
+# Without DB-URL (or TAISAKU_TEST_DB) a fresh SQLite file is used; a
+# PostgreSQL URL must name an empty database (tests/pg_server.sh makes one).
+set -euo pipefail
+taisaku=$(realpath "$1")
+src=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=${2:-${TAISAKU_TEST_DB:-sqlite:$tmp/serve.db}}
+if [ ! -d "$src/node_modules/ajv" ]; then
+	echo "tests/serve/api.sh: node_modules missing (run scripts/bootstrap)" >&2
+	exit 1
+fi
+python3 -c 'import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), open(sys.argv[2], "w"))' \
+	"$src/docs/openapi.yaml" "$tmp/openapi.json"
+cd "$tmp"
+status=0
+TAISAKU=$taisaku DB=$db SRC=$src OPENAPI_JSON=$tmp/openapi.json NODE_PATH=$src/node_modules \
+	node "$src/tests/serve/api.test.mjs" || status=1
+
+# The chain at the console, then one row tampered with.
+pass=0 fail=0
+ok() { if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $*"; fi; }
+ok "$taisaku" audit verify --db "$db" >/dev/null
+n=$("$taisaku" audit list --db "$db" --limit 1000000 | wc -l)
+ok test "$n" -gt 50
+case $db in
+sqlite:*) sqlite3 "${db#sqlite:}" "UPDATE audit SET detail = 'changed' WHERE id = 7" ;;
+*) psql -q "$db" -c "UPDATE audit SET detail = 'changed' WHERE id = 7" ;;
+esac
+set +e
+out=$("$taisaku" --lang en audit verify --db "$db" 2>&1)
+code=$?
+set -e
+ok test "$code" -eq 2
+ok grep -q "broken at entry 7" <<<"$out"
+echo "audit at the console: $pass passed, $fail failed"
+[ "$fail" -eq 0 ] || status=1
+exit $status
