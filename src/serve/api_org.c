@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "serve.h"
+#include "taisaku/export.h"
 
 void h_catalogs(req *r)
 {
@@ -24,6 +25,30 @@ void h_catalogs(req *r)
 	}
 	free(v);
 	reply_json(r, 200, json_pack("{s:o}", "catalogs", list));
+}
+
+/* One catalog as `taisaku catalog export ID --format json`: the web UI's
+ * requirement tree, 対策のポイント and ○/△/× questions. */
+void h_catalog(req *r)
+{
+	const tk_catalog *c;
+	tk_error err = { 0 };
+	if (serve_resolve(NULL, r->param, &c, &err)) {
+		reply_error(r, 404, "not_found", "見つかりません", "not found");
+		return;
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	tk_status rc = !f ? TK_ENOMEM : tk_catalog_export_json(c, f, &err);
+	if (f)
+		fclose(f);
+	if (rc) {
+		free(buf);
+		reply_internal(r, &err);
+		return;
+	}
+	reply_bytes(r, 200, "application/json; charset=utf-8", buf, len);
 }
 
 void h_orgs_get(req *r)

@@ -23,6 +23,7 @@ static const route_def ROUTES[] = {
 	{ "POST", "/session/totp", PERM_ENROL, OBJ_NONE, h_totp_post },
 	{ "PUT", "/session/totp", PERM_ENROL, OBJ_NONE, h_totp_put },
 	{ "GET", "/catalogs", PERM_USER, OBJ_NONE, h_catalogs },
+	{ "GET", "/catalogs/{s}", PERM_USER, OBJ_NONE, h_catalog },
 	{ "GET", "/organizations", PERM_USER, OBJ_NONE, h_orgs_get },
 	{ "POST", "/organizations", PERM_ADMIN, OBJ_NONE, h_orgs_post },
 	{ "GET", "/organizations/{id}/systems", PERM_READ, OBJ_ORG, h_systems_get },

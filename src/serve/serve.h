@@ -153,6 +153,7 @@ void h_password_put(req *r);
 void h_totp_post(req *r);
 void h_totp_put(req *r);
 void h_catalogs(req *r);
+void h_catalog(req *r);
 void h_orgs_get(req *r);
 void h_orgs_post(req *r);
 void h_systems_get(req *r);
