@@ -157,6 +157,11 @@ eq(JSON.stringify(r.json.organizations.map((o) => [o.name, o.role])), JSON.strin
 	'owner sees only their organisation, with the role');
 r = await adm.req('GET', '/catalogs');
 check(r.json.catalogs.some((c) => c.id === 'ecom-2004'), 'catalogs list ecom-2004');
+r = await own.req('GET', '/catalogs/ecom-2004');
+check(r.status === 200 && r.json.id === 'ecom-2004' && r.json.views.length === 4 && r.json.scoring.peripherals.length === 5,
+	'GET /catalogs/ecom-2004 gives the catalog with its four views and the five peripheral tables');
+r = await own.req('GET', '/catalogs/no-such-catalog');
+eq(r.status, 404, 'an unknown catalog is 404');
 r = await own.req('GET', `/organizations/${orgA}/systems`);
 const sysA = r.json.systems[0].id;
 eq(r.json.systems[0].n_rounds, 2, 'system A has two rounds');
@@ -324,6 +329,7 @@ const ROUTES = [
 	['GET', (o) => `/rounds/${o.round}/report`, 'read', 200],
 	['GET', (o) => `/rounds/${o.round}/export?format=csv`, 'read', 200],
 	['GET', () => '/catalogs', 'user', 200],
+	['GET', () => '/catalogs/ecom-2004', 'user', 200],
 	['GET', () => '/organizations', 'user', 200],
 	['POST', () => '/organizations', 'admin', 201, () => ({ name: uniq() })],
 	['GET', () => '/users', 'admin', 200],
