@@ -14,6 +14,7 @@ export async function render(main, { params, seq }) {
 	const id = Number(params[0]);
 	const { round, sys } = await loadRound(id);
 	const ev = await get(`/rounds/${id}/evaluation`);
+	ev.round_id = id; // for the links from gaps to the editor
 	const cat = await loadCatalog(round.catalog, ev);
 	if (!seq())
 		return;
@@ -125,7 +126,7 @@ function gaps(ev, cat) {
 		h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('requirement')), h('th', { scope: 'col', class: 'num' }, t('achieved')),
 			h('th', { scope: 'col', class: 'num' }, t('target')), h('th', { scope: 'col' }, t('importance')), h('th', { scope: 'col' }, t('missing_for_target')))),
 		h('tbody', {}, under.map((r) => h('tr', {},
-			h('th', { scope: 'row' }, h('span', { class: 'rid' }, r.id), ' ', title(cat.reqById.get(r.id))),
+			h('th', { scope: 'row' }, h('a', { href: `#/round/${ev.round_id}/assess/${r.id}` }, h('span', { class: 'rid' }, r.id), ' ', title(cat.reqById.get(r.id)))),
 			h('td', { class: 'num' }, r.achieved ?? '–'), h('td', { class: 'num' }, r.target),
 			h('td', {}, t('imp_' + r.importance)), h('td', {}, missingText(r.missing_for_target)))))));
 	return sec;
@@ -141,7 +142,7 @@ function nextLevel(ev, cat) {
 	}
 	sec.append(h('details', {}, h('summary', {}, t('show_checklist')),
 		h('ul', { class: 'checklist' }, rows.map((r) => h('li', {},
-			h('span', { class: 'rid' }, r.id), ' ', title(cat.reqById.get(r.id)), ': ',
+			h('a', { href: `#/round/${ev.round_id}/assess/${r.id}` }, h('span', { class: 'rid' }, r.id), ' ', title(cat.reqById.get(r.id))), ': ',
 			t('to_level', r.achieved + 1), ' — ', missingText(r.missing_for_next))))));
 	return sec;
 }
