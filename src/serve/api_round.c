@@ -4,6 +4,7 @@
  * assessment, writes it canonically (tk_assessment_write_yaml) and stores
  * the new version with its evaluation (tk_store_round_replace). */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,8 +117,7 @@ static void answer_round(req *r, int64_t id, unsigned status)
 typedef struct cache_slot {
 	int64_t round, revision;
 	char imported_at[32];
-	char *json;
-	size_t len;
+	shared_buf *json;
 } cache_slot;
 static cache_slot cache[CACHE_SLOTS];
 static pthread_rwlock_t cache_lock = PTHREAD_RWLOCK_INITIALIZER;
@@ -139,31 +139,59 @@ static char *eval_json(const tk_evaluation *e, size_t *len, tk_error *err)
 	return buf;
 }
 
-static void cache_put(int64_t round, const tk_round_key *k, const char *json, size_t len)
+/* The JSON without the whitespace between tokens (the API answers
+ * compactly; the tokens are exactly those of taisaku evaluate --json).
+ * In place; returns the new length. */
+static size_t json_compact(char *s, size_t len)
 {
-	char *copy = malloc(len);
-	if (!copy)
-		return;
-	memcpy(copy, json, len);
+	size_t k = 0;
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+		if (in_string) {
+			s[k++] = ch;
+			if (ch == '\\' && i + 1 < len)
+				s[k++] = s[++i];
+			else if (ch == '"')
+				in_string = false;
+		} else if (ch == '"') {
+			in_string = true;
+			s[k++] = ch;
+		} else if (ch != ' ' && ch != '\n' && ch != '\t' && ch != '\r') {
+			s[k++] = ch;
+		}
+	}
+	return k;
+}
+
+/* Puts an evaluation into the cache and returns it (a reference for the
+ * caller), or NULL when memory runs out. */
+static shared_buf *cache_put(int64_t round, const tk_round_key *k, const char *json, size_t len)
+{
+	shared_buf *b = shared_new(json, len);
+	if (!b)
+		return NULL;
+	atomic_fetch_add(&b->refs, 1); /* one for the cache, one for the caller */
 	pthread_rwlock_wrlock(&cache_lock);
 	cache_slot *c = &cache[round % CACHE_SLOTS];
-	free(c->json);
+	shared_release(c->json);
 	c->round = round;
 	c->revision = k->revision;
 	snprintf(c->imported_at, sizeof(c->imported_at), "%s", k->imported_at);
-	c->json = copy;
-	c->len = len;
+	c->json = b;
 	pthread_rwlock_unlock(&cache_lock);
+	return b;
 }
 
-static char *cache_get(int64_t round, const tk_round_key *k, size_t *len)
+static shared_buf *cache_get(int64_t round, const tk_round_key *k)
 {
-	char *out = NULL;
+	shared_buf *out = NULL;
 	pthread_rwlock_rdlock(&cache_lock);
 	cache_slot *c = &cache[round % CACHE_SLOTS];
-	if (c->json && c->round == round && c->revision == k->revision && strcmp(c->imported_at, k->imported_at) == 0 &&
-		(out = malloc(c->len)))
-		memcpy(out, c->json, *len = c->len);
+	if (c->json && c->round == round && c->revision == k->revision && strcmp(c->imported_at, k->imported_at) == 0) {
+		out = c->json;
+		atomic_fetch_add(&out->refs, 1);
+	}
 	pthread_rwlock_unlock(&cache_lock);
 	return out;
 }
@@ -171,9 +199,11 @@ static char *cache_get(int64_t round, const tk_round_key *k, size_t *len)
 void h_evaluation(req *r)
 {
 	size_t len;
-	char *json = cache_get(r->id, &r->rk, &len);
-	if (json) {
-		reply_bytes(r, 200, "application/json; charset=utf-8", json, len);
+	char *json = NULL;
+	shared_buf *hit = cache_get(r->id, &r->rk);
+	if (hit) {
+		reply_shared(r, 200, "application/json; charset=utf-8", hit);
+		shared_release(hit);
 		return;
 	}
 	loaded l;
@@ -183,10 +213,13 @@ void h_evaluation(req *r)
 	tk_evaluation *e = NULL;
 	if (tk_evaluate(l.a, &e, &err) || !(json = eval_json(e, &len, &err)))
 		reply_internal(r, &err);
+	else if (!(hit = cache_put(r->id, &r->rk, json, len = json_compact(json, len))))
+		reply_error(r, 500, "internal", "メモリが足りません", "out of memory");
 	else {
-		cache_put(r->id, &r->rk, json, len);
-		reply_bytes(r, 200, "application/json; charset=utf-8", json, len);
+		reply_shared(r, 200, "application/json; charset=utf-8", hit);
+		shared_release(hit);
 	}
+	free(json);
 	tk_evaluation_free(e);
 	loaded_free(&l);
 }
@@ -678,7 +711,8 @@ void h_rating_put(req *r)
 		reply_internal(r, &err);
 		goto out;
 	}
-	cache_put(r->id, &k, json, len);
+	len = json_compact(json, len);
+	shared_release(cache_put(r->id, &k, json, len));
 	full = json_loadb(json, len, 0, NULL);
 	json_t *reqs = json_object_get(full, "requirements"), *doms = json_object_get(full, "domains");
 	reply_json(r, 200, json_pack("{s:O,s:O,s:O,s:O}", "requirement", json_array_get(reqs, i), "domain",

@@ -35,11 +35,42 @@ static void set_out(req *r, unsigned status, const char *type, char *data, size_
 {
 	if (r->out && !r->out_static)
 		free(r->out);
+	shared_release(r->shared);
+	r->shared = NULL;
 	r->status = status;
 	r->out_type = type;
 	r->out = data;
 	r->out_len = len;
 	r->out_static = false;
+}
+
+shared_buf *shared_new(const char *data, size_t len)
+{
+	shared_buf *b = malloc(sizeof(*b) + len);
+	if (!b)
+		return NULL;
+	atomic_init(&b->refs, 1);
+	b->len = len;
+	memcpy(b->data, data, len);
+	return b;
+}
+
+void shared_release(shared_buf *b)
+{
+	if (b && atomic_fetch_sub(&b->refs, 1) == 1)
+		free(b);
+}
+
+static void shared_done(void *cls)
+{
+	shared_release(cls);
+}
+
+void reply_shared(req *r, unsigned status, const char *type, shared_buf *b)
+{
+	set_out(r, status, type, NULL, 0);
+	atomic_fetch_add(&b->refs, 1);
+	r->shared = b;
 }
 
 void reply_bytes(req *r, unsigned status, const char *type, char *data, size_t len)
@@ -185,7 +216,11 @@ static void add_headers(req *r, struct MHD_Response *resp, bool api)
 static enum MHD_Result send_answer(req *r, bool api, bool close)
 {
 	struct MHD_Response *resp;
-	if (r->out_static)
+	if (r->shared) {
+		resp = MHD_create_response_from_buffer_with_free_callback_cls(r->shared->len, r->shared->data, shared_done,
+			r->shared);
+		r->shared = NULL; /* the response holds the reference now */
+	} else if (r->out_static)
 		resp = MHD_create_response_from_buffer(r->out_len, r->out, MHD_RESPMEM_PERSISTENT);
 	else {
 		resp = MHD_create_response_from_buffer(r->out_len, r->out ? r->out : (char *)"",
@@ -306,6 +341,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 	free(r->body);
 	if (r->out && !r->out_static)
 		free(r->out);
+	shared_release(r->shared);
 	tk_arena_free(r->a);
 	free(r);
 	*con_cls = NULL;

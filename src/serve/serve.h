@@ -49,6 +49,17 @@ typedef enum perm {
 /* The object a route's {id} names; its organisation decides visibility. */
 typedef enum obj_kind { OBJ_NONE, OBJ_ORG, OBJ_SYSTEM, OBJ_ROUND, OBJ_USER } obj_kind;
 
+/* Bytes shared between the cache and the answers being sent, freed when
+ * the last holder lets go (so that a cached evaluation is sent without a
+ * copy). */
+typedef struct shared_buf {
+	_Atomic long refs;
+	size_t len;
+	char data[];
+} shared_buf;
+shared_buf *shared_new(const char *data, size_t len);
+void shared_release(shared_buf *b);
+
 typedef struct req {
 	struct MHD_Connection *conn;
 	const char *method, *path;    /* path below /api/v1 for API calls */
@@ -76,6 +87,7 @@ typedef struct req {
 	size_t out_len;
 	bool out_static;              /* out points to static memory */
 	const char *out_type;
+	shared_buf *shared;           /* the answer's bytes, when shared (out is NULL) */
 	bool html_report;             /* the report's own CSP (inline styles) */
 	char cookie[256];
 	char disposition[300];
@@ -83,12 +95,14 @@ typedef struct req {
 
 typedef void (*handler)(req *r);
 
+
 /* ---- answers (http.c) ---- */
 void reply_json(req *r, unsigned status, json_t *body);            /* steals body */
 void reply_error(req *r, unsigned status, const char *code, const char *ja, const char *en);
 void reply_tk_error(req *r, unsigned status, const char *code, const tk_error *err);
 void reply_bytes(req *r, unsigned status, const char *type, char *data, size_t len); /* takes data (malloc'd) */
 void reply_empty(req *r, unsigned status);
+void reply_shared(req *r, unsigned status, const char *type, shared_buf *b); /* takes a reference */
 /* A storage failure: logged (without secrets) and answered 500. */
 void reply_internal(req *r, const tk_error *err);
 const char *query_arg(req *r, const char *name);

@@ -9,7 +9,7 @@
 -- confirmed; totp_pending while it is being enrolled.
 CREATE TABLE users (
 	id {{ID}},
-	username TEXT NOT NULL UNIQUE,
+	username TEXT {{BYTES}} NOT NULL UNIQUE,
 	pw_hash TEXT NOT NULL,
 	is_admin INTEGER NOT NULL DEFAULT 0,
 	disabled INTEGER NOT NULL DEFAULT 0,
