@@ -460,7 +460,22 @@ try {
 	check((await page.textContent('.diff-out')).includes('→'), 'the differences between two rounds are shown');
 	await shot('history');
 
+	// ---- users and roles (administrator) ----
+	await page.goto(`${base}/#/users`);
+	await page.waitForSelector('table.users');
+	await page.fill('form.card label:text("ユーザー名") + input', 'tanaka');
+	await page.fill('form.card label:text("一時パスワード") + input', 'Hyouka-Sha-2026!');
+	await page.selectOption(`select[aria-label="${ORG} でのロール"] >> nth=-1`, 'assessor');
+	await page.click('button:text("ユーザーを追加")');
+	await page.waitForSelector('table.users th:text("tanaka")');
+	const tanaka = (await api('/users')).users.find((u) => u.username === 'tanaka');
+	check(tanaka && tanaka.must_change_password && tanaka.roles.length === 1 && tanaka.roles[0].role === 'assessor',
+		'a user added on the users page holds the assessor role and a one-time password');
+	await shot('users');
+
 	// ---- 6. English ----
+	await page.goto(`${base}/#/system/1`);
+	await page.waitForSelector('table.rounds');
 	await page.selectOption('#lang-select', 'en');
 	await page.waitForSelector('h2:text("Compare rounds")');
 	check(await page.getAttribute('html', 'lang') === 'en', 'the page switches to English');
