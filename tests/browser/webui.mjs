@@ -287,7 +287,7 @@ try {
 	await page.fill('label:text("システム名") + input', '経費精算システム');
 	await page.click('form.inline-form button:text("システムを追加")');
 	await page.waitForSelector('h1:text("経費精算システム")');
-	await page.selectOption('label:text("システムの達成レベル") + select', '3');
+	await page.selectOption('label:text("システムの目標レベル") + select', '3');
 	await page.click('button:text("評価回を作成")');
 	await page.waitForSelector('#plan-level');
 	const roundId = Number(page.url().match(/round\/(\d+)\/plan/)[1]);

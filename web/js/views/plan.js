@@ -75,7 +75,7 @@ export async function render(main, { params, seq, saved }) {
 	}
 	const save = h('button', { type: 'submit', class: 'primary', disabled: !editable }, t('save_plan'));
 	const form = h('form', { class: 'plan', novalidate: true },
-		h('div', { class: 'card' }, field(t('system_level'), level, t('system_level_hint')), concept, field(t('level_reason'), reason)),
+		h('div', { class: 'card' }, field(t('target_level'), level, t('system_level_hint')), concept, field(t('level_reason'), reason)),
 		h('table', { class: 'list plan-table' },
 			h('caption', {}, t('plan_table_caption')),
 			h('thead', {}, h('tr', {},

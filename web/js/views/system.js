@@ -154,7 +154,7 @@ function newRoundForm(sys, rounds) {
 	const form = h('form', { class: 'inline-form', novalidate: true },
 		field(t('date'), date), field(t('assessor'), assessor),
 		rounds.length ? field(t('from_round'), from) : null,
-		field(t('system_level'), level, rounds.length ? null : t('level_needed')),
+		field(t('target_level'), level, rounds.length ? null : t('level_needed')),
 		rounds.length ? h('div', { class: 'check' }, copy, h('label', { for: 'copy-ratings' }, t('copy_ratings'))) : null,
 		h('button', { type: 'submit', class: 'primary' }, t('create_round')), err);
 	form.addEventListener('submit', async (ev) => {
