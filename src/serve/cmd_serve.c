@@ -104,6 +104,7 @@ int cmd_serve(cli *c, int argc, char **argv)
 		.timeout_s = (unsigned)v[7],
 		.max_header = (size_t)v[8],
 		.catalog_dir = opt(&o, "catalog-dir"),
+		.lang = c->lang,
 	};
 	if (!g_cfg.tls_cert != !g_cfg.tls_key)
 		return cli_fail(c, "--tls-cert と --tls-key は両方指定してください", "give both --tls-cert and --tls-key");

@@ -412,15 +412,23 @@ static bool parse_listen(const char *spec, struct sockaddr_storage *ss, socklen_
 	return false;
 }
 
+/* A message at the console in the chosen language. */
+static int console_fail(const char *ja, const char *en, const char *arg)
+{
+	fprintf(stderr, "taisaku: ");
+	fprintf(stderr, g_cfg.lang == TK_LANG_EN ? en : ja, arg);
+	fputc('\n', stderr);
+	return 1;
+}
+
 int serve_run(void)
 {
 	struct sockaddr_storage ss;
 	socklen_t sslen;
 	unsigned short port;
-	if (!parse_listen(g_cfg.listen, &ss, &sslen, &port)) {
-		fprintf(stderr, "taisaku serve: --listen %s: host:port を指定してください / give host:port\n", g_cfg.listen);
-		return 1;
-	}
+	if (!parse_listen(g_cfg.listen, &ss, &sslen, &port))
+		return console_fail("--listen '%s' には ホスト:ポート を指定してください（例 127.0.0.1:8080）",
+			"--listen '%s' takes host:port (such as 127.0.0.1:8080)", g_cfg.listen);
 	char *cert = NULL, *key = NULL;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_AUTO;
 	if (ss.ss_family == AF_INET6)
@@ -428,15 +436,12 @@ int serve_run(void)
 	if (g_cfg.tls) {
 		size_t n;
 		tk_error err = { 0 };
-		if (!MHD_is_feature_supported(MHD_FEATURE_TLS)) {
-			fprintf(stderr, "taisaku serve: この libmicrohttpd は TLS を使えません / libmicrohttpd lacks TLS\n");
-			return 1;
-		}
+		if (!MHD_is_feature_supported(MHD_FEATURE_TLS))
+			return console_fail("この libmicrohttpd は TLS を使えません%s", "this libmicrohttpd has no TLS%s", "");
 		if (tk_file_read(g_cfg.tls_cert, &cert, &n, &err) || tk_file_read(g_cfg.tls_key, &key, &n, &err)) {
 			char buf[700];
-			fprintf(stderr, "taisaku serve: %s\n", tk_error_format(&err, TK_LANG_EN, buf, sizeof(buf)));
 			free(cert);
-			return 1;
+			return console_fail("%s", "%s", tk_error_format(&err, g_cfg.lang, buf, sizeof(buf)));
 		}
 		flags |= MHD_USE_TLS;
 	}
@@ -458,11 +463,11 @@ int serve_run(void)
 		MHD_OPTION_ARRAY, g_cfg.tls ? tls_opts : tls_opts + 2,
 		MHD_OPTION_END);
 	if (!d) {
-		fprintf(stderr, "taisaku serve: %s で待ち受けられません / cannot listen on %s: %s\n", g_cfg.listen,
-			g_cfg.listen, strerror(errno));
+		char what[300];
+		snprintf(what, sizeof(what), "%s: %s", g_cfg.listen, strerror(errno));
 		free(cert);
 		free(key);
-		return 1;
+		return console_fail("待ち受けられません（%s）", "cannot listen (%s)", what);
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);

@@ -29,6 +29,7 @@ typedef struct serve_config {
 	unsigned max_connections;     /* 256 */
 	unsigned timeout_s;           /* a connection idle this long is closed */
 	const char *catalog_dir;
+	tk_lang lang;                 /* of the messages at the console */
 } serve_config;
 
 extern serve_config g_cfg;

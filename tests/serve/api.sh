@@ -22,9 +22,24 @@ status=0
 TAISAKU=$taisaku DB=$db SRC=$src OPENAPI_JSON=$tmp/openapi.json NODE_PATH=$src/node_modules \
 	node "$src/tests/serve/api.test.mjs" || status=1
 
-# The chain at the console, then one row tampered with.
 pass=0 fail=0
 ok() { if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $*"; fi; }
+
+# TLS: a self-signed certificate; the cookie is Secure and HSTS is sent.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 1 -subj /CN=127.0.0.1 2>/dev/null
+tport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$taisaku" serve --db "$db" --listen "127.0.0.1:$tport" --tls-cert cert.pem --tls-key key.pem >tls.log 2>&1 &
+tls_pid=$!
+for _ in $(seq 50); do curl -sk -o /dev/null "https://127.0.0.1:$tport/" && break; sleep 0.1; done
+curl -sk -D tls.headers -o /dev/null -H 'Content-Type: application/json' \
+	-d '{"username":"viewer","password":"Changed-Pass-22"}' "https://127.0.0.1:$tport/api/v1/session"
+kill "$tls_pid"
+ok grep -q "^HTTP/1.1 200" tls.headers
+ok grep -qi "^set-cookie: taisaku_session=.*; Secure" tls.headers
+ok grep -qi "^strict-transport-security: max-age=" tls.headers
+ok test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$tport/" || true)" != 200
+
+# The chain at the console, then one row tampered with.
 ok "$taisaku" audit verify --db "$db" >/dev/null
 n=$("$taisaku" audit list --db "$db" --limit 1000000 | wc -l)
 ok test "$n" -gt 50
@@ -38,6 +53,6 @@ code=$?
 set -e
 ok test "$code" -eq 2
 ok grep -q "broken at entry 7" <<<"$out"
-echo "audit at the console: $pass passed, $fail failed"
+echo "TLS and the audit trail at the console: $pass passed, $fail failed"
 [ "$fail" -eq 0 ] || status=1
 exit $status

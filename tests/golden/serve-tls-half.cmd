@@ -1,0 +1,1 @@
+serve --tls-cert only.pem

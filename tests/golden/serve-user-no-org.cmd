@@ -1,0 +1,1 @@
+--lang en user add 山田 --role owner

@@ -1,0 +1,1 @@
+user disable nobody
