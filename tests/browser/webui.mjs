@@ -20,7 +20,8 @@
 //   5. opens the results (the report's SVG charts, gaps), downloads the
 //      report and the Excel workbook, changes a rating, uploads the
 //      workbook and sees the rating and the level restored;
-//   6. English: the UI switches language;
+//   6. English: the UI switches language; a viewer signs in (one-time
+//      password, no TOTP) and is offered nothing that changes data;
 //   7. the page never requests anything but the server (no external
 //      resource) and logs no error (a CSP violation is logged as one).
 // Screenshots at 1366×768 go to tests/artifacts/webui-*.png.
@@ -116,6 +117,9 @@ cli(['system', 'add', SYS, '--org', ORG, '--industry', '製造業', '--size', '�
 cli(['round', 'import', 'examples/ordinary-company-2025.yaml', '--system', SYS]);
 cli(['round', 'import', 'examples/ordinary-company-2026.yaml', '--system', SYS]);
 cli(['user', 'add', 'admin', '--role', 'admin', '--password-stdin'], ADMIN_OTP + '\n');
+const VIEWER_OTP = 'Etsuran-Pass-2026!';
+const VIEWER_PW = 'Etsuran-Shin-2026#';
+cli(['user', 'add', 'yamada', '--role', 'viewer', '--org', ORG, '--password-stdin'], VIEWER_OTP + '\n');
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -484,6 +488,29 @@ try {
 	await page.waitForSelector('#req-title');
 	await shot('assess-en');
 	await page.selectOption('#lang-select', 'ja');
+
+	// ---- a viewer: no TOTP required, read-only pages, no controls to change anything ----
+	await page.click('#signout');
+	await page.waitForSelector('input[name="username"]');
+	await page.fill('input[name="username"]', 'yamada');
+	await page.fill('input[name="password"]', VIEWER_OTP);
+	await page.keyboard.press('Enter');
+	await page.waitForSelector('h1:text("最初の設定")');
+	await page.fill('input[autocomplete="current-password"]', VIEWER_OTP);
+	await page.locator('input[autocomplete="new-password"]').nth(0).fill(VIEWER_PW);
+	await page.locator('input[autocomplete="new-password"]').nth(1).fill(VIEWER_PW);
+	await page.click('button:text("パスワードを変更")');
+	await page.waitForSelector(`a:text("${SYS}")`);
+	check(await page.locator('summary:text("システムを追加")').count() === 0, 'a viewer is offered no "add a system"');
+	check(await page.locator('#nav a[href="#/users"]').count() === 0, 'a viewer has no users page in the navigation');
+	await page.goto(`${base}/#/round/${r2}/assess/Ma1.1`);
+	await page.waitForSelector('#req-title:has-text("Ma1.1")');
+	check((await page.textContent('main')).includes('閲覧のみ'), 'the assessment editor says read only to a viewer');
+	check(await page.locator('#core-level').isDisabled() && await page.locator('#kind-core').isDisabled(), 'the rating controls are disabled for a viewer');
+	await page.goto(`${base}/#/round/${r2}/results`);
+	await page.waitForSelector('#download-report');
+	check(await page.locator('#workbook-file').count() === 0, 'a viewer is offered no workbook upload');
+	await shot('viewer-results');
 } catch (e) {
 	failures++;
 	console.log(`FAIL ${e.stack || e}`);
