@@ -1,5 +1,7 @@
 /* Shared plumbing of the taisaku command. */
+#include <dirent.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,4 +184,69 @@ void cli_catalogs_free(cli_catalogs *cc)
 	for (size_t i = 0; i < cc->n; i++)
 		tk_catalog_free(cc->v[i]);
 	cc->n = 0;
+}
+
+static bool is_assessment_name(const char *n)
+{
+	size_t len = strlen(n);
+	if (n[0] == '.')
+		return false;
+	return (len > 5 && strcmp(n + len - 5, ".yaml") == 0) || (len > 4 && strcmp(n + len - 4, ".yml") == 0) ||
+	       (len > 5 && strcmp(n + len - 5, ".json") == 0);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool cli_list_assessments(const cli *c, const char *dir, char ***paths, size_t *n)
+{
+	*paths = NULL;
+	*n = 0;
+	DIR *d = opendir(dir);
+	if (!d) {
+		cli_fail(c, "ディレクトリ '%s' を開けません", "cannot open the directory '%s'", dir);
+		return false;
+	}
+	size_t cap = 0, dl = strlen(dir);
+	while (dl > 1 && dir[dl - 1] == '/')
+		dl--; /* "examples/" and "examples" name the same files */
+	struct dirent *ent;
+	bool ok = true;
+	while (ok && (ent = readdir(d))) {
+		if (!is_assessment_name(ent->d_name))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **nn = realloc(*paths, cap * sizeof(**paths));
+			if (!nn) {
+				ok = false;
+				break;
+			}
+			*paths = nn;
+		}
+		if (asprintf(&(*paths)[*n], "%.*s/%s", (int)dl, dir, ent->d_name) < 0)
+			ok = false;
+		else
+			(*n)++;
+	}
+	closedir(d);
+	if (!ok) {
+		cli_paths_free(*paths, *n);
+		*paths = NULL;
+		*n = 0;
+		cli_fail(c, "メモリが足りません", "out of memory");
+		return false;
+	}
+	if (*n)
+		qsort(*paths, *n, sizeof(**paths), cmp_str);
+	return true;
+}
+
+void cli_paths_free(char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 }

@@ -79,6 +79,12 @@ typedef struct cli_catalogs {
 tk_status cli_resolve_catalog(void *ctx, const char *id, const tk_catalog **out, tk_error *err);
 void cli_catalogs_free(cli_catalogs *cc);
 
+/* The assessment files (*.yaml, *.yml, *.json; not hidden ones) in dir as
+ * paths "dir/name", sorted. Prints an error and returns false when dir
+ * cannot be read. Free with cli_paths_free. */
+bool cli_list_assessments(const cli *c, const char *dir, char ***paths, size_t *n);
+void cli_paths_free(char **paths, size_t n);
+
 /* Language from TAISAKU_LANG or LANG; Japanese unless English is asked for. */
 tk_lang cli_default_lang(void);
 

@@ -2,7 +2,6 @@
  * taisaku evaluate --batch DIR
  * Exit status: 0 every counted requirement meets its target, 2 some are
  * below it (unknown counts as below), 1 an input error. */
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,20 +49,6 @@ static int evaluate_one(cli *c, const char *path)
 	return rc;
 }
 
-static int is_assessment_name(const char *n)
-{
-	size_t len = strlen(n);
-	if (n[0] == '.')
-		return 0;
-	return (len > 5 && strcmp(n + len - 5, ".yaml") == 0) || (len > 4 && strcmp(n + len - 4, ".yml") == 0) ||
-	       (len > 5 && strcmp(n + len - 5, ".json") == 0);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* One line (or JSON object) per system; a broken file is reported and
  * the rest go on, and the exit status is then 1. */
 static int evaluate_batch(cli *c, const char *dir)
@@ -71,41 +56,19 @@ static int evaluate_batch(cli *c, const char *dir)
 	bool json = c->format && strcmp(c->format, "json") == 0;
 	if (c->format && !json && strcmp(c->format, "text"))
 		return cli_fail(c, "--batch の形式は text か json です", "--batch takes --format text or json");
-	DIR *d = opendir(dir);
-	if (!d)
-		return cli_fail(c, "ディレクトリ '%s' を開けません", "cannot open the directory '%s'", dir);
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *ent;
-	while ((ent = readdir(d))) {
-		if (!is_assessment_name(ent->d_name))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **nn = realloc(names, cap * sizeof(*names));
-			if (!nn)
-				break;
-			names = nn;
-		}
-		names[n++] = strdup(ent->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	char **names;
+	size_t n;
+	if (!cli_list_assessments(c, dir, &names, &n))
+		return EXIT_ERROR;
 	cli_catalogs cats = { .c = c };
 	cli_out o;
 	if (!cli_out_open(c, &o)) {
-		for (size_t i = 0; i < n; i++)
-			free(names[i]);
-		free(names);
+		cli_paths_free(names, n);
 		return EXIT_ERROR;
 	}
 	int worst = EXIT_OK;
 	for (size_t i = 0; i < n; i++) {
-		char path[4096];
-		size_t dl = strlen(dir);
-		while (dl > 1 && dir[dl - 1] == '/')
-			dl--; /* "examples/" and "examples" name the same files */
-		snprintf(path, sizeof(path), "%.*s/%s", (int)dl, dir, names[i]);
+		const char *path = names[i];
 		tk_error err = { 0 };
 		tk_assessment *a;
 		tk_evaluation *e = NULL;
@@ -113,7 +76,6 @@ static int evaluate_batch(cli *c, const char *dir)
 		    tk_evaluate(a, &e, &err)) {
 			cli_error(c, &err);
 			worst = EXIT_ERROR;
-			free(names[i]);
 			continue;
 		}
 		if (json) {
@@ -144,9 +106,8 @@ static int evaluate_batch(cli *c, const char *dir)
 			worst = EXIT_FAIL;
 		tk_evaluation_free(e);
 		tk_assessment_free(a);
-		free(names[i]);
 	}
-	free(names);
+	cli_paths_free(names, n);
 	cli_catalogs_free(&cats);
 	int rc = cli_out_close(c, &o, true);
 	return rc ? rc : worst;

@@ -60,6 +60,13 @@ typedef struct tk_db_ops {
 	/* Makes the statement ready to run again with new bindings. */
 	void (*reset)(tk_db_stmt *st);
 	void (*finalize)(tk_db_stmt *st);
+	/* Makes an empty database at target if there is none (SQLite: the
+	 * file), for `taisaku db init`; open never creates, so that a mistyped
+	 * path is an error instead of a new empty database. NULL when the back
+	 * end cannot create databases (PostgreSQL: the DBA makes them). Added by
+	 * the store branch, last in the table so that back ends written
+	 * without it still compile. */
+	tk_status (*create)(const char *target, tk_error *err);
 } tk_db_ops;
 
 /* Every connection starts with its ops table, so callers can dispatch on it. */
@@ -73,5 +80,12 @@ extern const tk_db_ops tk_db_pg_ops;
 /* Opens a database from a URL: "sqlite:PATH", a bare PATH (SQLite), or
  * "postgresql://..." / "postgres://..." (libpq's own URL syntax). */
 tk_status tk_db_open(const char *url, tk_db **out, tk_error *err);
+
+/* The same, creating the database first when the back end can (db init). */
+tk_status tk_db_open_create(const char *url, tk_db **out, tk_error *err);
+
+/* The back end a URL names, or NULL (then err says why). target receives the
+ * part after the scheme. */
+const tk_db_ops *tk_db_backend_of(const char *url, const char **target, tk_error *err);
 
 #endif

@@ -1,0 +1,177 @@
+/* taisaku: the store — organisations, systems and assessment rounds in a
+ * database (docs/store.en.md).
+ *
+ * Organisations own systems (security segments, seed 002 §2.4.1; with the
+ * peer attributes industry and size). A system has rounds: one assessment
+ * document each, kept byte for byte, with the catalog it was evaluated
+ * against (id, version and the SHA-256 of its text, the text itself stored
+ * once), and per requirement a rating row with the computed status, achieved
+ * level and target, so that history and portfolio are plain SQL. A closed
+ * round is immutable: the store refuses to change or delete it.
+ *
+ * The same API runs on SQLite ("sqlite:PATH", the default) and PostgreSQL
+ * ("postgresql://..."); callers never see which. Every change is one
+ * transaction. Results are allocated in an arena the caller passes and
+ * frees; strings in them are never NULL unless said so. */
+#ifndef TAISAKU_STORE_H
+#define TAISAKU_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "taisaku/arena.h"
+#include "taisaku/assessment.h"
+#include "taisaku/error.h"
+
+typedef struct tk_store tk_store;
+
+/* The URL used when none is given: sqlite:./taisaku.db. */
+#define TK_STORE_DEFAULT_URL "sqlite:./taisaku.db"
+
+/* Opens an initialised store. A database without the schema, or with a
+ * schema newer than this program, is an error (db init makes one). */
+tk_status tk_store_open(const char *url, tk_store **out, tk_error *err);
+
+/* Creates the database if the back end can (SQLite) and applies every
+ * pending migration, each in its own transaction. *applied (may be NULL)
+ * receives how many were applied now. */
+tk_status tk_store_init(const char *url, tk_store **out, int *applied, tk_error *err);
+
+void tk_store_close(tk_store *s);
+
+/* "sqlite" or "postgresql". */
+const char *tk_store_backend(const tk_store *s);
+
+/* The schema version (the highest migration applied). */
+tk_status tk_store_schema_version(tk_store *s, int *version, tk_error *err);
+
+/* ---- batches ----
+ * Every call below that changes something is one transaction by itself.
+ * Between begin and commit they all join one transaction instead (a batch
+ * import: one commit, one fsync, for many rounds; all or nothing). On any
+ * error inside a batch, call rollback. */
+tk_status tk_store_begin(tk_store *s, tk_error *err);
+tk_status tk_store_commit(tk_store *s, tk_error *err);
+void tk_store_rollback(tk_store *s);
+
+/* ---- organisations ---- */
+
+typedef struct tk_store_org {
+	int64_t id;
+	const char *name, *created_at;
+	size_t n_systems;
+} tk_store_org;
+
+/* A second organisation of the same name is an error. */
+tk_status tk_store_org_add(tk_store *s, const char *name, int64_t *id, tk_error *err);
+tk_status tk_store_org_list(tk_store *s, tk_arena *a, tk_store_org **out, size_t *n, tk_error *err);
+
+/* ---- systems ---- */
+
+typedef struct tk_store_system {
+	int64_t id, org_id;
+	const char *org, *name, *industry, *size, *created_at;
+	size_t n_rounds;
+} tk_store_system;
+
+/* industry and size may be NULL (stored as empty text). The name is unique
+ * within its organisation. */
+tk_status tk_store_system_add(tk_store *s, const char *org, const char *name,
+	const char *industry, const char *size, int64_t *id, tk_error *err);
+
+/* Sets the peer attributes; a NULL argument leaves that one unchanged. */
+tk_status tk_store_system_set(tk_store *s, const char *org, const char *name,
+	const char *industry, const char *size, tk_error *err);
+
+/* The systems of org, by name. */
+tk_status tk_store_system_list(tk_store *s, const char *org, tk_arena *a,
+	tk_store_system **out, size_t *n, tk_error *err);
+
+/* Finds a system by name. org may be NULL when only one organisation has a
+ * system of that name (else the error asks for the organisation). */
+tk_status tk_store_system_find(tk_store *s, const char *org, const char *name,
+	tk_store_system *out, tk_arena *a, tk_error *err);
+
+/* ---- rounds ---- */
+
+typedef struct tk_store_level {
+	const char *id;     /* domain or view id */
+	bool counted;
+	double level, target;
+} tk_store_level;
+
+typedef struct tk_store_round {
+	int64_t id, system_id;
+	const char *org, *system;
+	const char *catalog_id, *catalog_version, *catalog_hash;
+	const char *document_name, *document_hash;
+	const char *date, *assessor;        /* from the document; NULL when absent */
+	const char *imported_at, *imported_by;
+	bool closed;
+	const char *closed_at;              /* NULL while open */
+	int target;                         /* the system's target level S */
+	bool counted;                       /* a system level exists */
+	double level, target_mean;
+	bool complete;
+	size_t n_requirements, n_met, n_under, n_over, n_unknown, n_na, n_unassessed;
+	size_t n_domains;                   /* filled by tk_store_history only */
+	tk_store_level *domains;
+} tk_store_round;
+
+/* Who imports: the name recorded with each round. NULL: the login name. */
+void tk_store_set_user(tk_store *s, const char *user);
+
+/* Imports an assessment document as a new round of a system: parses it
+ * (errors name doc_name, line and column), evaluates it, and stores the
+ * bytes, the catalog text, one rating row per requirement, the domain and
+ * view levels and the summary, in one transaction. system NULL: the
+ * document's system name; org NULL: see tk_store_system_find. The system
+ * must exist. */
+tk_status tk_store_round_import(tk_store *s, const char *org, const char *system,
+	const char *doc_name, const char *data, size_t len,
+	tk_catalog_resolver resolve, void *ctx, int64_t *round_id, tk_error *err);
+
+/* The same from a file (doc_name is the path as given). */
+tk_status tk_store_round_import_file(tk_store *s, const char *org, const char *system,
+	const char *path, tk_catalog_resolver resolve, void *ctx, int64_t *round_id, tk_error *err);
+
+/* The original document, byte for byte, in a (len bytes, NUL added). */
+tk_status tk_store_round_document(tk_store *s, int64_t round, tk_arena *a,
+	const char **data, size_t *len, tk_error *err);
+
+/* The catalog text the round was evaluated against, byte for byte, so that
+ * an old round can be evaluated again exactly as it was. */
+tk_status tk_store_round_catalog(tk_store *s, int64_t round, tk_arena *a,
+	const char **data, size_t *len, tk_error *err);
+
+tk_status tk_store_round_get(tk_store *s, int64_t round, tk_arena *a, tk_store_round *out,
+	tk_error *err);
+
+/* Closes a round; a closed round can never change again. Closing a closed
+ * round is an error. */
+tk_status tk_store_round_close(tk_store *s, int64_t round, tk_error *err);
+
+/* Deletes an open round and its rows; a closed round is refused. */
+tk_status tk_store_round_delete(tk_store *s, int64_t round, tk_error *err);
+
+/* The rounds of a system, oldest first (by date, then import order).
+ * tk_store_history adds the domain levels of each. */
+tk_status tk_store_round_list(tk_store *s, const char *org, const char *system, tk_arena *a,
+	tk_store_round **out, size_t *n, tk_error *err);
+tk_status tk_store_history(tk_store *s, const char *org, const char *system, tk_arena *a,
+	tk_store_round **out, size_t *n, tk_error *err);
+
+/* ---- portfolio ---- */
+
+typedef struct tk_store_portfolio_row {
+	tk_store_system system;
+	bool has_round;                     /* false: no round yet; the rest is zero */
+	tk_store_round latest;              /* the latest round (by date, then import) */
+} tk_store_portfolio_row;
+
+/* Every system of org with its latest round, by system name. */
+tk_status tk_store_portfolio(tk_store *s, const char *org, tk_arena *a,
+	tk_store_portfolio_row **out, size_t *n, tk_error *err);
+
+#endif

@@ -1,0 +1,258 @@
+/* An assessment document becomes a round: parsed, evaluated, and stored with
+ * its bytes, its catalog's text, one rating row per requirement and the
+ * domain and view levels, in one transaction. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sha256.h"
+#include "store_internal.h"
+#include "taisaku/file.h"
+
+/* The catalogs row holding the catalog's text, added when it is new. The
+ * text is read from the file the catalog was loaded from; a batch of rounds
+ * of one catalog reads and hashes it once (s->last_catalog). */
+static tk_status catalog_ref(tk_store *s, const tk_catalog *cat, int64_t *ref, const char **hash,
+	tk_error *err)
+{
+	if (s->last_catalog == cat) {
+		*ref = s->last_catalog_ref;
+		*hash = s->last_catalog_hash;
+		return TK_OK;
+	}
+	char *text;
+	size_t len;
+	tk_status rc = tk_file_read(cat->path, &text, &len, err);
+	if (rc)
+		return rc;
+	tk_sha256_hex(text, len, s->last_catalog_hash);
+	s->last_catalog = NULL;
+	tk_db_stmt *st;
+	if ((rc = store_stmt(s, Q_CAT_FIND, &st, err)))
+		goto out;
+	s->ops->bind_text(st, 1, cat->id);
+	s->ops->bind_text(st, 2, s->last_catalog_hash);
+	tk_db_step r = s->ops->step(st, err);
+	if (r == TK_DB_ROW)
+		*ref = s->ops->column_int(st, 0);
+	s->ops->reset(st);
+	if (r == TK_DB_FAILED) {
+		rc = err->status;
+		goto out;
+	}
+	if (r != TK_DB_ROW) {
+		if ((rc = store_stmt(s, Q_CAT_ADD, &st, err)))
+			goto out;
+		char now[32];
+		store_now(now);
+		s->ops->bind_text(st, 1, cat->id);
+		s->ops->bind_text(st, 2, cat->version ? cat->version : "");
+		s->ops->bind_text(st, 3, cat->kind == TK_CATALOG_COMPLIANCE ? "compliance" : "strength");
+		s->ops->bind_text(st, 4, s->last_catalog_hash);
+		s->ops->bind_blob(st, 5, text, len);
+		s->ops->bind_text(st, 6, now);
+		r = s->ops->step(st, err);
+		if (r == TK_DB_ROW)
+			*ref = s->ops->column_int(st, 0);
+		s->ops->reset(st);
+		if (r != TK_DB_ROW) {
+			rc = r == TK_DB_FAILED ? err->status : TK_EIO;
+			goto out;
+		}
+	}
+	/* Remembered until a rollback (which may take the new row with it). */
+	*hash = s->last_catalog_hash;
+	s->last_catalog = cat;
+	s->last_catalog_ref = *ref;
+out:
+	free(text);
+	return rc;
+}
+
+static const char *rating_name(tk_rating_kind k)
+{
+	static const char *const NAMES[] = { "unassessed", "rated", "na", "unknown" };
+	return (unsigned)k < 4 ? NAMES[k] : "unassessed";
+}
+
+static tk_status insert_ratings(tk_store *s, int64_t round, const tk_evaluation *e, tk_error *err)
+{
+	const tk_assessment *a = e->assessment;
+	const tk_catalog *c = a->catalog;
+	tk_db_stmt *st;
+	tk_status rc = store_stmt(s, Q_RATING_ADD, &st, err);
+	for (size_t i = 0; !rc && i < c->n_requirements; i++) {
+		const tk_req_result *q = &e->requirements[i];
+		const tk_rating *rt = &a->ratings[i];
+		s->ops->bind_int(st, 1, round);
+		s->ops->bind_int(st, 2, (int64_t)i);
+		s->ops->bind_text(st, 3, c->requirements[i].id);
+		s->ops->bind_text(st, 4, c->domains[c->requirements[i].domain].id);
+		s->ops->bind_text(st, 5, tk_req_status_name(q->status));
+		s->ops->bind_text(st, 6, rating_name(rt->kind));
+		s->ops->bind_text(st, 7, tk_importance_name(a->importance[i]));
+		if (q->core)
+			s->ops->bind_int(st, 8, q->core);
+		else
+			s->ops->bind_null(st, 8);
+		if (rt->kind == TK_RATING_RATED) {
+			char ranks[TK_PERIPHERALS + 1];
+			for (int p = 0; p < TK_PERIPHERALS; p++)
+				ranks[p] = (char)('A' + rt->ranks[p]);
+			ranks[TK_PERIPHERALS] = '\0';
+			s->ops->bind_text(st, 9, ranks);
+		} else {
+			s->ops->bind_null(st, 9);
+		}
+		if (q->counted)
+			s->ops->bind_int(st, 10, q->achieved);
+		else
+			s->ops->bind_null(st, 10);
+		s->ops->bind_int(st, 11, q->target);
+		rc = store_done(s, st, err);
+	}
+	return rc;
+}
+
+static tk_status insert_levels(tk_store *s, int64_t round, const char *scope, size_t n,
+	const tk_aggregate *g, const char *(*id_of)(const tk_catalog *, size_t), const tk_catalog *c,
+	tk_error *err)
+{
+	tk_db_stmt *st;
+	tk_status rc = store_stmt(s, Q_LEVEL_ADD, &st, err);
+	for (size_t i = 0; !rc && i < n; i++) {
+		s->ops->bind_int(st, 1, round);
+		s->ops->bind_text(st, 2, scope);
+		s->ops->bind_int(st, 3, (int64_t)i);
+		s->ops->bind_text(st, 4, id_of(c, i));
+		if (g[i].counted)
+			s->ops->bind_double(st, 5, g[i].level);
+		else
+			s->ops->bind_null(st, 5);
+		s->ops->bind_double(st, 6, g[i].target);
+		rc = store_done(s, st, err);
+	}
+	return rc;
+}
+
+static const char *domain_id(const tk_catalog *c, size_t i)
+{
+	return c->domains[i].id;
+}
+
+static const char *view_id(const tk_catalog *c, size_t i)
+{
+	return c->views[i].id;
+}
+
+static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_name, const char *data,
+	size_t len, const tk_evaluation *e, int64_t *round, tk_error *err)
+{
+	const tk_assessment *a = e->assessment;
+	const tk_catalog *c = a->catalog;
+	int64_t cref = 0;
+	const char *chash = "";
+	tk_status rc = catalog_ref(s, c, &cref, &chash, err);
+	tk_db_stmt *st;
+	if (rc || (rc = store_stmt(s, Q_ROUND_ADD, &st, err)))
+		return rc;
+	char now[32], dhash[65];
+	store_now(now);
+	tk_sha256_hex(data, len, dhash);
+	int k = 1;
+	s->ops->bind_int(st, k++, system_id);
+	s->ops->bind_int(st, k++, cref);
+	s->ops->bind_text(st, k++, c->id);
+	s->ops->bind_text(st, k++, c->version ? c->version : "");
+	s->ops->bind_text(st, k++, chash);
+	s->ops->bind_text(st, k++, c->kind == TK_CATALOG_COMPLIANCE ? "compliance" : "ecom");
+	s->ops->bind_blob(st, k++, data, len);
+	s->ops->bind_text(st, k++, doc_name);
+	s->ops->bind_text(st, k++, dhash);
+	s->ops->bind_text(st, k++, a->date ? a->date : "");
+	s->ops->bind_text(st, k++, a->assessor ? a->assessor : "");
+	s->ops->bind_text(st, k++, now);
+	s->ops->bind_text(st, k++, s->user);
+	s->ops->bind_int(st, k++, a->level);
+	if (e->system.counted)
+		s->ops->bind_double(st, k++, e->system.level);
+	else
+		s->ops->bind_null(st, k++);
+	s->ops->bind_double(st, k++, e->system.target);
+	s->ops->bind_int(st, k++, e->complete);
+	const size_t counts[] = { c->n_requirements, e->n_met, e->n_under, e->n_over, e->n_unknown, e->n_na,
+		e->n_unassessed };
+	for (size_t i = 0; i < sizeof(counts) / sizeof(*counts); i++)
+		s->ops->bind_int(st, k++, (int64_t)counts[i]);
+	tk_db_step r = s->ops->step(st, err);
+	if (r == TK_DB_ROW)
+		*round = s->ops->column_int(st, 0);
+	s->ops->reset(st);
+	if (r != TK_DB_ROW)
+		return r == TK_DB_FAILED ? err->status : TK_EIO;
+	rc = insert_ratings(s, *round, e, err);
+	if (!rc)
+		rc = insert_levels(s, *round, "domain", c->n_domains, e->domains, domain_id, c, err);
+	if (!rc)
+		rc = insert_levels(s, *round, "view", c->n_views, e->views, view_id, c, err);
+	return rc;
+}
+
+tk_status tk_store_round_import(tk_store *s, const char *org, const char *system,
+	const char *doc_name, const char *data, size_t len,
+	tk_catalog_resolver resolve, void *ctx, int64_t *round_id, tk_error *err)
+{
+	tk_assessment *a = NULL;
+	tk_evaluation *e = NULL;
+	tk_arena *arena = NULL;
+	int64_t round = 0;
+	tk_status rc = tk_assessment_load_buffer(doc_name, data, len, resolve, ctx, &a, err);
+	if (rc)
+		return rc;
+	if (a->catalog->kind != TK_CATALOG_STRENGTH) {
+		rc = tk_error_set(err, TK_EINPUT, doc_name, 0, 0, "catalog",
+			"カタログ '%s' は強度モデルのカタログではありません（ここで取り込めるのは ECOM の評価です）",
+			"catalog '%s' is not a strength catalog (only ECOM assessments can be imported here)",
+			a->catalog->id);
+		goto out;
+	}
+	if ((rc = tk_evaluate(a, &e, err)))
+		goto out;
+	if (!(arena = tk_arena_new(1024))) {
+		rc = store_nomem(err);
+		goto out;
+	}
+	if ((rc = store_tx_begin(s, err)))
+		goto out;
+	tk_store_system y;
+	rc = tk_store_system_find(s, org, system ? system : a->system_name, &y, arena, err);
+	if (!rc)
+		rc = insert_round(s, y.id, doc_name, data, len, e, &round, err);
+	if (rc) {
+		store_tx_rollback(s);
+		goto out;
+	}
+	if ((rc = store_tx_commit(s, err)))
+		goto out;
+	if (round_id)
+		*round_id = round;
+out:
+	tk_arena_free(arena);
+	tk_evaluation_free(e);
+	tk_assessment_free(a);
+	return rc;
+}
+
+tk_status tk_store_round_import_file(tk_store *s, const char *org, const char *system,
+	const char *path, tk_catalog_resolver resolve, void *ctx, int64_t *round_id, tk_error *err)
+{
+	char *data;
+	size_t len;
+	tk_status rc = tk_file_read(path, &data, &len, err);
+	if (rc)
+		return rc;
+	/* Errors name the path as given, so the officer finds the file; the
+	 * round records it too. */
+	rc = tk_store_round_import(s, org, system, path, data, len, resolve, ctx, round_id, err);
+	free(data);
+	return rc;
+}

@@ -1,0 +1,98 @@
+/* Pieces of the store shared by its files (store_*.c). */
+#ifndef TAISAKU_STORE_INTERNAL_H
+#define TAISAKU_STORE_INTERNAL_H
+
+#include "db.h"
+#include "taisaku/store.h"
+
+/* One numbered migration (src/lib/migrations, embedded at build time). */
+typedef struct tk_migration {
+	int version;
+	const char *name;
+	const char *sql;
+} tk_migration;
+
+extern const tk_migration tk_migrations[];
+extern const int tk_n_migrations;
+
+/* Statements the store prepares once per connection and reuses; the SQL of
+ * each is in store.c's table, indexed by this enum. */
+typedef enum store_sql {
+	Q_ORG_ADD, Q_ORG_FIND, Q_ORG_LIST,
+	Q_SYS_ADD, Q_SYS_FIND, Q_SYS_FIND_ANY, Q_SYS_SET_INDUSTRY, Q_SYS_SET_SIZE, Q_SYS_LIST,
+	Q_CAT_FIND, Q_CAT_ADD,
+	Q_ROUND_ADD, Q_RATING_ADD, Q_LEVEL_ADD,
+	Q_ROUND_GET, Q_ROUND_DOC, Q_ROUND_CATALOG, Q_ROUND_CLOSE,
+	Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_DEL,
+	Q_ROUND_LIST, Q_HISTORY_LEVELS, Q_PORTFOLIO,
+	Q_COUNT
+} store_sql;
+
+struct tk_store {
+	tk_db *db;
+	const tk_db_ops *ops;
+	tk_db_stmt *stmt[Q_COUNT];
+	bool in_batch;             /* between tk_store_begin and commit/rollback */
+	char user[128];            /* recorded as imported_by */
+	/* The catalog row of the last catalog stored, so that a batch of rounds
+	 * of one catalog reads and hashes its text once. */
+	const void *last_catalog;
+	int64_t last_catalog_ref;
+	char last_catalog_hash[65];
+};
+
+/* The prepared statement q, reset and ready for new bindings. */
+tk_status store_stmt(tk_store *s, store_sql q, tk_db_stmt **out, tk_error *err);
+
+/* Runs a statement that returns no rows, or exactly one wanted row. */
+tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err);
+
+/* A transaction around one change, unless a batch is open (then the batch's). */
+tk_status store_tx_begin(tk_store *s, tk_error *err);
+tk_status store_tx_commit(tk_store *s, tk_error *err);
+void store_tx_rollback(tk_store *s);
+
+/* The current time as ISO 8601 UTC text (YYYY-MM-DDTHH:MM:SSZ). */
+void store_now(char out[32]);
+
+/* An organisation's id by name; TK_ENOTFOUND with a clear message. */
+tk_status store_org_id(tk_store *s, const char *org, int64_t *id, tk_error *err);
+
+/* A column's text copied into the arena ("" for NULL, or NULL when
+ * keep_null). */
+const char *store_col_text(tk_store *s, tk_db_stmt *st, int i, tk_arena *a, bool keep_null);
+
+/* Reads a round row of the Q_ROUND_GET / Q_ROUND_LIST / Q_PORTFOLIO shape
+ * starting at column first. */
+void store_read_round(tk_store *s, tk_db_stmt *st, int first, tk_arena *a, tk_store_round *r);
+
+/* The columns store_read_round reads, for SELECTs over rounds r JOIN
+ * systems y JOIN organizations o. */
+#define STORE_ROUND_COLUMNS \
+	"r.id, r.system_id, o.name, y.name, r.catalog_id, r.catalog_version, r.catalog_hash, " \
+	"r.document_name, r.document_hash, r.assessed_on, r.assessor, r.imported_at, r.imported_by, " \
+	"r.closed, r.closed_at, r.target_level, r.level, r.target_mean, r.complete, r.n_items, " \
+	"r.n_met, r.n_under, r.n_over, r.n_unknown, r.n_na, r.n_unassessed"
+#define STORE_ROUND_NCOLS 26
+
+/* The columns store_read_system reads, for SELECTs over systems y JOIN
+ * organizations o. */
+#define STORE_SYSTEM_COLUMNS \
+	"y.id, y.organization_id, o.name, y.name, y.industry, y.size, y.created_at, " \
+	"(SELECT COUNT(*) FROM rounds r0 WHERE r0.system_id = y.id)"
+#define STORE_SYSTEM_NCOLS 8
+
+void store_read_system(tk_store *s, tk_db_stmt *st, int first, tk_arena *a, tk_store_system *y);
+
+tk_status store_nomem(tk_error *err);
+
+/* Makes room for one more element in an arena array *v of *n elements
+ * (capacity *cap, doubled when full); returns the new element, zeroed, and
+ * counts it in *n; NULL when memory runs out. */
+void *store_grow(tk_arena *a, void **v, size_t *n, size_t *cap, size_t size);
+
+/* Opens the connection (creating the database when create is true); the
+ * schema is the caller's business. */
+tk_status store_connect(const char *url, bool create, tk_store **out, tk_error *err);
+
+#endif
