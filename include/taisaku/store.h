@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "taisaku/arena.h"
 #include "taisaku/assessment.h"
@@ -173,5 +174,23 @@ typedef struct tk_store_portfolio_row {
 /* Every system of org with its latest round, by system name. */
 tk_status tk_store_portfolio(tk_store *s, const char *org, tk_arena *a,
 	tk_store_portfolio_row **out, size_t *n, tk_error *err);
+
+/* ---- writing history and portfolio for people and scripts ---- */
+
+typedef enum tk_store_format { TK_STORE_TEXT = 0, TK_STORE_JSON, TK_STORE_HTML } tk_store_format;
+
+/* "text", "json" or "html"; false for anything else. */
+bool tk_store_format_parse(const char *name, tk_store_format *out);
+
+/* A system's rounds (from tk_store_history), one column per round and one
+ * row per domain in text; every round with its domain levels in JSON.
+ * Levels to one decimal in text, unrounded in JSON. HTML is not offered. */
+tk_status tk_store_history_write(const tk_store_round *rounds, size_t n, tk_store_format fmt,
+	tk_lang lang, FILE *out, tk_error *err);
+
+/* An organisation's systems with their latest round; HTML is one
+ * self-contained page with a bar chart of levels against targets. */
+tk_status tk_store_portfolio_write(const char *org, const tk_store_portfolio_row *rows, size_t n,
+	tk_store_format fmt, tk_lang lang, FILE *out, tk_error *err);
 
 #endif

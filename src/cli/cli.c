@@ -55,6 +55,11 @@ static const struct {
 	{ "--name", OPT_NAME, true },
 	{ "--department", OPT_DEPARTMENT, true },
 	{ "--base", OPT_BASE, true },
+	{ "--db", OPT_DB, true },
+	{ "--org", OPT_ORG, true },
+	{ "--system", OPT_SYSTEM, true },
+	{ "--industry", OPT_INDUSTRY, true },
+	{ "--size", OPT_SIZE, true },
 };
 
 bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, int max_args,
@@ -105,6 +110,11 @@ bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, in
 		case OPT_NAME: c->name = value; break;
 		case OPT_DEPARTMENT: c->department = value; break;
 		case OPT_BASE: c->base = value; break;
+		case OPT_DB: c->db = value; break;
+		case OPT_ORG: c->org = value; break;
+		case OPT_SYSTEM: c->system = value; break;
+		case OPT_INDUSTRY: c->industry = value; break;
+		case OPT_SIZE: c->size = value; break;
 		}
 	}
 	if (c->nargs < min_args) {

@@ -7,6 +7,7 @@
 
 #include "taisaku/catalog.h"
 #include "taisaku/error.h"
+#include "taisaku/store.h"
 
 #define CLI_MAX_ARGS 32
 
@@ -23,6 +24,11 @@ typedef struct cli {
 	const char *name;          /* --name NAME */
 	const char *department;    /* --department NAME */
 	const char *base;          /* --base FILE */
+	const char *db;            /* --db URL (the store) */
+	const char *org;           /* --org NAME */
+	const char *system;        /* --system NAME */
+	const char *industry;      /* --industry TEXT */
+	const char *size;          /* --size TEXT */
 	bool durable;              /* the output is someone's work: flush it to disk */
 	int nargs;                 /* positional arguments after the subcommand words */
 	const char *args[CLI_MAX_ARGS];
@@ -36,6 +42,7 @@ enum {
 	OPT_JSON = 1 << 0, OPT_OUTPUT = 1 << 1, OPT_FORMAT = 1 << 2, OPT_CATALOG_DIR = 1 << 3,
 	OPT_BATCH = 1 << 4, OPT_CATALOG = 1 << 5, OPT_LEVEL = 1 << 6, OPT_NAME = 1 << 7,
 	OPT_DEPARTMENT = 1 << 8, OPT_BASE = 1 << 9,
+	OPT_DB = 1 << 10, OPT_ORG = 1 << 11, OPT_SYSTEM = 1 << 12, OPT_INDUSTRY = 1 << 13, OPT_SIZE = 1 << 14,
 };
 
 /* Parses argv (after the subcommand words) into c. --lang is always taken.
@@ -85,6 +92,23 @@ void cli_catalogs_free(cli_catalogs *cc);
 bool cli_list_assessments(const cli *c, const char *dir, char ***paths, size_t *n);
 void cli_paths_free(char **paths, size_t n);
 
+/* The store's URL: --db, else TAISAKU_DB, else sqlite:./taisaku.db. */
+const char *cli_store_url(const cli *c);
+
+/* Opens the store (cli_store_url); prints the error and returns NULL when
+ * it cannot. */
+tk_store *cli_store_open(const cli *c);
+
+/* A subcommand of a command with several (db, org, system, round). */
+typedef struct cli_sub {
+	const char *name;
+	int (*run)(cli *c, int argc, char **argv);
+} cli_sub;
+
+/* Runs the subcommand argv[0] of command cmd from subs (n of them); an
+ * unknown or missing one prints the command's help or an error. */
+int cli_dispatch(cli *c, const char *cmd, const cli_sub *subs, size_t n, int argc, char **argv);
+
 /* Language from TAISAKU_LANG or LANG; Japanese unless English is asked for. */
 tk_lang cli_default_lang(void);
 
@@ -103,6 +127,12 @@ int cmd_export(cli *c, int argc, char **argv);
 int cmd_import(cli *c, int argc, char **argv);
 int cmd_export_via_sibling(cli *c, int argc, char **argv);
 int cmd_import_via_sibling(cli *c, int argc, char **argv);
+int cmd_db(cli *c, int argc, char **argv);
+int cmd_org(cli *c, int argc, char **argv);
+int cmd_system(cli *c, int argc, char **argv);
+int cmd_round(cli *c, int argc, char **argv);
+int cmd_history(cli *c, int argc, char **argv);
+int cmd_portfolio(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
 int cmd_version(cli *c, int argc, char **argv);
 

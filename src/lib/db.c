@@ -27,7 +27,7 @@ static const struct {
 const tk_db_ops *tk_db_backend_of(const char *url, const char **target, tk_error *err)
 {
 	if (!url || !*url) {
-		tk_error_set(err, TK_EINPUT, NULL, 0, 0, "--db", "データベースの URL が空です", "the database URL is empty");
+		tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL, "データベースの URL が空です", "the database URL is empty");
 		return NULL;
 	}
 	for (size_t i = 0; i < sizeof(SCHEMES) / sizeof(*SCHEMES); i++) {
@@ -35,7 +35,7 @@ const tk_db_ops *tk_db_backend_of(const char *url, const char **target, tk_error
 		if (strncmp(url, SCHEMES[i].scheme, n) != 0)
 			continue;
 		if (!SCHEMES[i].ops) {
-			tk_error_set(err, TK_EINPUT, NULL, 0, 0, "--db",
+			tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
 				"この taisaku は %s に対応していません（%s 対応を有効にしてビルドしてください）",
 				"this taisaku was built without %s support (rebuild with the %s back end)",
 				SCHEMES[i].name, SCHEMES[i].name);
@@ -48,7 +48,7 @@ const tk_db_ops *tk_db_backend_of(const char *url, const char **target, tk_error
 	/* Any other scheme is a mistake, not a file called "mysql://...". */
 	const char *colon = strstr(url, "://");
 	if (colon) {
-		tk_error_set(err, TK_EINPUT, NULL, 0, 0, "--db",
+		tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
 			"データベースの URL '%s' の種類が分かりません（sqlite:PATH か postgresql://... を指定してください）",
 			"unknown kind of database URL '%s' (use sqlite:PATH or postgresql://...)", url);
 		return NULL;

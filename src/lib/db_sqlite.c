@@ -77,7 +77,7 @@ static tk_status sq_open(const char *target, tk_db **out, tk_error *err)
 {
 	*out = NULL;
 	if (!target || !*target)
-		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, "--db", "SQLite のファイル名がありません",
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL, "SQLite のファイル名がありません",
 			"the SQLite URL names no file");
 	sq_db *db = calloc(1, sizeof(*db));
 	if (!db)
@@ -129,7 +129,7 @@ static tk_status sq_open(const char *target, tk_db **out, tk_error *err)
 static tk_status sq_create(const char *target, tk_error *err)
 {
 	if (!target || !*target)
-		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, "--db", "SQLite のファイル名がありません",
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL, "SQLite のファイル名がありません",
 			"the SQLite URL names no file");
 	sqlite3 *h = NULL;
 	int rc = sqlite3_open_v2(target, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);

@@ -130,20 +130,20 @@ tk_status tk_store_open(const char *url, tk_store **out, tk_error *err)
 	tk_error probe = { 0 };
 	if (read_version(s, &version, &probe) || version == 0) {
 		tk_store_close(s);
-		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, "--db",
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
 			"データベースが初期化されていません（taisaku db init で初期化してください）",
 			"the database is not initialised (taisaku db init initialises it)");
 	}
 	if (version > tk_migrations[tk_n_migrations - 1].version) {
 		tk_store_close(s);
-		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, "--db",
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
 			"データベースのスキーマ（版 %d）がこの taisaku（版 %d まで）より新しいです",
 			"the database schema (version %d) is newer than this taisaku knows (up to %d)",
 			version, tk_migrations[tk_n_migrations - 1].version);
 	}
 	if (version < tk_migrations[tk_n_migrations - 1].version) {
 		tk_store_close(s);
-		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, "--db",
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
 			"データベースのスキーマ（版 %d）が古いです（taisaku db init で更新してください）",
 			"the database schema (version %d) is old (taisaku db init upgrades it)", version);
 	}

@@ -25,7 +25,7 @@ tk_status store_org_id(tk_store *s, const char *org, int64_t *id, tk_error *err)
 	if (r == TK_DB_FAILED)
 		return err->status;
 	if (r != TK_DB_ROW)
-		return tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, "--org", "組織 '%s' はありません（taisaku org list で一覧できます）",
+		return tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, NULL, "組織 '%s' はありません（taisaku org list で一覧できます）",
 			"no organisation '%s' (taisaku org list lists them)", org);
 	return TK_OK;
 }
@@ -134,14 +134,14 @@ tk_status tk_store_system_find(tk_store *s, const char *org, const char *name,
 	if (r == TK_DB_FAILED)
 		return err->status;
 	if (r != TK_DB_ROW)
-		return org ? tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, "--system",
+		return org ? tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, NULL,
 				"組織 '%s' にシステム '%s' はありません（taisaku system list --org で一覧できます）",
 				"organisation '%s' has no system '%s' (taisaku system list --org lists them)", org, name)
-			: tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, "--system",
+			: tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, NULL,
 				"システム '%s' はありません（taisaku system add で登録できます）",
 				"no system '%s' (taisaku system add registers one)", name);
 	if (other)
-		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, "--org",
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
 			"システム '%s' は複数の組織（%s、%s ほか）にあります。--org で組織を指定してください",
 			"more than one organisation has a system '%s' (%s, %s, ...): name one with --org",
 			name, out->org, other);

@@ -6,7 +6,7 @@
 
 static tk_status no_round(int64_t round, tk_error *err)
 {
-	return tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, "ROUND", "評価回 %lld はありません",
+	return tk_error_set(err, TK_ENOTFOUND, NULL, 0, 0, NULL, "評価回 %lld はありません",
 		"no round %lld", (long long)round);
 }
 
@@ -115,9 +115,9 @@ static tk_status refused(tk_store *s, int64_t round, bool closing, tk_error *err
 	if (rc)
 		return rc;
 	return closing
-		? tk_error_set(err, TK_EINPUT, NULL, 0, 0, "ROUND", "評価回 %lld はすでに確定しています",
+		? tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL, "評価回 %lld はすでに確定しています",
 			"round %lld is already closed", (long long)round)
-		: tk_error_set(err, TK_EINPUT, NULL, 0, 0, "ROUND",
+		: tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
 			"評価回 %lld は確定済みのため変更できません", "round %lld is closed and cannot be changed",
 			(long long)round);
 }

@@ -1,0 +1,37 @@
+/* What the store's commands share: which database, and subcommands. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char *cli_store_url(const cli *c)
+{
+	if (c->db)
+		return c->db;
+	const char *env = getenv("TAISAKU_DB");
+	return env && *env ? env : TK_STORE_DEFAULT_URL;
+}
+
+tk_store *cli_store_open(const cli *c)
+{
+	tk_error err = { 0 };
+	tk_store *s;
+	if (tk_store_open(cli_store_url(c), &s, &err)) {
+		cli_error(c, &err);
+		return NULL;
+	}
+	return s;
+}
+
+int cli_dispatch(cli *c, const char *cmd, const cli_sub *subs, size_t n, int argc, char **argv)
+{
+	if (argc < 1)
+		return help_print(c, cmd, stderr), EXIT_ERROR;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(argv[0], subs[i].name) == 0)
+			return subs[i].run(c, argc - 1, argv + 1);
+	char names[256] = "";
+	for (size_t i = 0; i < n; i++)
+		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s", i ? ", " : "", subs[i].name);
+	return cli_fail(c, "'%s %s' はありません（%s）", "no such command '%s %s' (%s)", cmd, argv[0], names);
+}

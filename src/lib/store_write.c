@@ -1,0 +1,281 @@
+/* History and portfolio as text, JSON and (portfolio) HTML. */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_internal.h"
+#include "taisaku/chart.h"
+#include "taisaku/report.h"
+#include "taisaku/store.h"
+
+static const char *T(tk_lang lang, const char *ja, const char *en)
+{
+	return lang == TK_LANG_EN ? en : ja;
+}
+
+bool tk_store_format_parse(const char *name, tk_store_format *out)
+{
+	static const char *const NAMES[] = { "text", "json", "html" };
+	for (int i = 0; i < 3; i++)
+		if (name && strcmp(name, NAMES[i]) == 0) {
+			*out = (tk_store_format)i;
+			return true;
+		}
+	return false;
+}
+
+static json_t *level_or_null(bool counted, double level)
+{
+	return counted ? json_real(level) : json_null();
+}
+
+static json_t *text_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* The fields of a round both writers' JSON share. */
+static json_t *round_json(const tk_store_round *r)
+{
+	return json_pack("{s:I, s:o, s:o, s:s, s:s, s:s, s:o, s:i, s:b, s:I, s:I, s:I, s:I, s:I, s:I, s:b, s:o}",
+		"round", (json_int_t)r->id, "date", text_or_null(r->date), "assessor", text_or_null(r->assessor),
+		"catalog", r->catalog_id, "catalog_version", r->catalog_version, "catalog_hash", r->catalog_hash,
+		"level", level_or_null(r->counted, r->level), "target", r->target, "complete", r->complete,
+		"met", (json_int_t)r->n_met, "under", (json_int_t)r->n_under, "over", (json_int_t)r->n_over,
+		"unknown", (json_int_t)r->n_unknown, "na", (json_int_t)r->n_na,
+		"unassessed", (json_int_t)r->n_unassessed, "closed", r->closed,
+		"closed_at", text_or_null(r->closed_at));
+}
+
+static void level_text(FILE *f, bool counted, double level)
+{
+	if (counted)
+		fprintf(f, "%.1f", tk_round1(level));
+	else
+		fputs("-", f);
+}
+
+/* ---- history ---- */
+
+static tk_status history_json(const tk_store_round *v, size_t n, FILE *f, tk_error *err)
+{
+	json_t *doc = json_object(), *rounds = json_array();
+	json_object_set_new(doc, "organization", n ? json_string(v[0].org) : json_null());
+	json_object_set_new(doc, "system", n ? json_string(v[0].system) : json_null());
+	for (size_t i = 0; i < n; i++) {
+		json_t *r = round_json(&v[i]), *domains = json_object();
+		for (size_t d = 0; d < v[i].n_domains; d++)
+			json_object_set_new(domains, v[i].domains[d].id,
+				level_or_null(v[i].domains[d].counted, v[i].domains[d].level));
+		json_object_set_new(r, "domains", domains);
+		json_array_append_new(rounds, r);
+	}
+	json_object_set_new(doc, "rounds", rounds);
+	return tk_json_write(doc, f, err);
+}
+
+/* A round's level of domain id, if it has one. */
+static const tk_store_level *domain_of(const tk_store_round *r, const char *id)
+{
+	for (size_t d = 0; d < r->n_domains; d++)
+		if (strcmp(r->domains[d].id, id) == 0)
+			return &r->domains[d];
+	return NULL;
+}
+
+/* Was this domain id already printed (by an earlier round's catalog)? */
+static bool seen_before(const tk_store_round *v, size_t upto, const char *id)
+{
+	for (size_t i = 0; i < upto; i++)
+		if (domain_of(&v[i], id))
+			return true;
+	return false;
+}
+
+static void history_text(const tk_store_round *v, size_t n, tk_lang lang, FILE *f)
+{
+	if (!n) {
+		fputs(T(lang, "評価回はまだありません。\n", "No rounds yet.\n"), f);
+		return;
+	}
+	fprintf(f, "%s%s%s%s\n", v[0].system, T(lang, "（", " ("), v[0].org, T(lang, "）", ")"));
+	/* One column per round, one row per fact; tab-separated so that a
+	 * spreadsheet or `column -t -s$'\t'` lines it up. */
+	fputs(T(lang, "評価回", "round"), f);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "\t#%lld", (long long)v[i].id);
+	fputs(T(lang, "\n日付", "\ndate"), f);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "\t%s", v[i].date ? v[i].date : "-");
+	fputs(T(lang, "\nシステム（目標）", "\nsystem (target)"), f);
+	for (size_t i = 0; i < n; i++) {
+		fputc('\t', f);
+		level_text(f, v[i].counted, v[i].level);
+		fprintf(f, " (%d)", v[i].target);
+	}
+	fputs(T(lang, "\n改善が必要", "\nunder"), f);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "\t%zu", v[i].n_under);
+	fputs(T(lang, "\n確定", "\nclosed"), f);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "\t%s", v[i].closed ? T(lang, "済", "yes") : T(lang, "未", "no"));
+	fputc('\n', f);
+	for (size_t i = 0; i < n; i++)
+		for (size_t d = 0; d < v[i].n_domains; d++) {
+			const char *id = v[i].domains[d].id;
+			if (seen_before(v, i, id))
+				continue;
+			fputs(id, f);
+			for (size_t j = 0; j < n; j++) {
+				const tk_store_level *l = domain_of(&v[j], id);
+				fputc('\t', f);
+				level_text(f, l && l->counted, l ? l->level : 0);
+			}
+			fputc('\n', f);
+		}
+}
+
+tk_status tk_store_history_write(const tk_store_round *rounds, size_t n, tk_store_format fmt,
+	tk_lang lang, FILE *out, tk_error *err)
+{
+	if (fmt == TK_STORE_JSON)
+		return history_json(rounds, n, out, err);
+	if (fmt == TK_STORE_HTML)
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, "--format", "history の形式は text か json です",
+			"history takes --format text or json");
+	history_text(rounds, n, lang, out);
+	return TK_OK;
+}
+
+/* ---- portfolio ---- */
+
+static tk_status portfolio_json(const char *org, const tk_store_portfolio_row *rows, size_t n, FILE *f,
+	tk_error *err)
+{
+	json_t *doc = json_object(), *systems = json_array();
+	json_object_set_new(doc, "organization", json_string(org));
+	for (size_t i = 0; i < n; i++) {
+		const tk_store_portfolio_row *r = &rows[i];
+		json_array_append_new(systems, json_pack("{s:s, s:s, s:s, s:I, s:o}", "name", r->system.name,
+			"industry", r->system.industry, "size", r->system.size, "rounds", (json_int_t)r->system.n_rounds,
+			"latest", r->has_round ? round_json(&r->latest) : json_null()));
+	}
+	json_object_set_new(doc, "systems", systems);
+	return tk_json_write(doc, f, err);
+}
+
+static void portfolio_text(const char *org, const tk_store_portfolio_row *rows, size_t n, tk_lang lang, FILE *f)
+{
+	fprintf(f, "%s%s%s %zu%s\n", org, T(lang, "（システム", " ("), "", n, T(lang, "）", " systems)"));
+	fputs(T(lang, "システム\t業種\t規模\t評価回\t日付\tレベル（目標）\t改善が必要\t要調査\t未評価\n",
+		"system\tindustry\tsize\tround\tdate\tlevel (target)\tunder\tunknown\tunassessed\n"), f);
+	for (size_t i = 0; i < n; i++) {
+		const tk_store_portfolio_row *r = &rows[i];
+		fprintf(f, "%s\t%s\t%s\t", r->system.name, *r->system.industry ? r->system.industry : "-",
+			*r->system.size ? r->system.size : "-");
+		if (!r->has_round) {
+			fputs(T(lang, "-\t-\t評価なし\t-\t-\t-\n", "-\t-\tnot assessed\t-\t-\t-\n"), f);
+			continue;
+		}
+		fprintf(f, "#%lld\t%s\t", (long long)r->latest.id, r->latest.date ? r->latest.date : "-");
+		level_text(f, r->latest.counted, r->latest.level);
+		fprintf(f, " (%d)\t%zu\t%zu\t%zu\n", r->latest.target, r->latest.n_under, r->latest.n_unknown,
+			r->latest.n_unassessed);
+	}
+}
+
+static void esc(FILE *f, const char *s)
+{
+	tk_chart_escape(f, s);
+}
+
+static const char STYLE[] =
+	"body{font-family:'Noto Sans CJK JP','Noto Sans JP',sans-serif;margin:2em;color:#222}"
+	"table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:.25em .5em;text-align:left}"
+	"td.n{text-align:right}tr.under td{background:#fde8e8}h1{font-size:1.4em}svg{max-width:100%;height:auto}";
+
+static tk_status portfolio_html(const char *org, const tk_store_portfolio_row *rows, size_t n, tk_lang lang,
+	FILE *f, tk_error *err)
+{
+	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+		"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+		"<title>", lang == TK_LANG_EN ? "en" : "ja");
+	esc(f, org);
+	fprintf(f, " — %s</title><style>%s</style></head><body>\n<h1>", T(lang, "ポートフォリオ", "Portfolio"), STYLE);
+	esc(f, org);
+	fprintf(f, "</h1>\n<p>%s %zu</p>\n", T(lang, "システム数", "Systems:"), n);
+	/* The chart: each system's level as a bar, its target as a tick; bars
+	 * below target in red, as in the assessment report. */
+	const char **labels = calloc(n ? n : 1, sizeof(*labels)), **colors = calloc(n ? n : 1, sizeof(*colors));
+	double *levels = calloc(n ? n : 1, sizeof(*levels)), *targets = calloc(n ? n : 1, sizeof(*targets));
+	tk_status st = TK_OK;
+	if (!labels || !colors || !levels || !targets) {
+		st = tk_error_set(err, TK_ENOMEM, NULL, 0, 0, NULL, "メモリが足りません", "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const tk_store_portfolio_row *r = &rows[i];
+		labels[i] = r->system.name;
+		bool has = r->has_round && r->latest.counted;
+		levels[i] = has ? r->latest.level : NAN;
+		targets[i] = r->has_round ? r->latest.target : NAN;
+		colors[i] = has && r->latest.level + 1e-9 < r->latest.target ? "#c0392b" : NULL;
+	}
+	if (n) {
+		tk_chart_series series[2] = {
+			{ .name = T(lang, "達成レベル", "achieved level"), .values = levels, .mark = TK_CHART_FILL,
+			  .color = "#1f5fa8", .colors = colors },
+			{ .name = T(lang, "目標レベル", "target level"), .values = targets, .mark = TK_CHART_LINE,
+			  .color = "#222" },
+		};
+		tk_chart chart = { .n = n, .labels = labels, .n_series = 2, .series = series, .min = 0, .max = 5,
+			.title = T(lang, "システムごとの達成レベルと目標", "Achieved and target level per system"),
+			.missing_text = T(lang, "評価なし", "not assessed") };
+		if ((st = tk_chart_bars(f, &chart, err)))
+			goto out;
+	}
+	fprintf(f, "\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+		"<th>%s</th><th>%s</th></tr>\n", T(lang, "システム", "System"), T(lang, "業種", "Industry"),
+		T(lang, "規模", "Size"), T(lang, "評価回", "Round"), T(lang, "日付", "Date"),
+		T(lang, "達成レベル", "Level"), T(lang, "目標", "Target"), T(lang, "改善が必要", "Under"),
+		T(lang, "要調査", "Unknown"));
+	for (size_t i = 0; i < n; i++) {
+		const tk_store_portfolio_row *r = &rows[i];
+		fprintf(f, "<tr%s><td>", colors[i] ? " class=under" : "");
+		esc(f, r->system.name);
+		fputs("</td><td>", f);
+		esc(f, r->system.industry);
+		fputs("</td><td>", f);
+		esc(f, r->system.size);
+		if (!r->has_round) {
+			fprintf(f, "</td><td colspan=6>%s</td></tr>\n", T(lang, "評価なし", "not assessed"));
+			continue;
+		}
+		fprintf(f, "</td><td class=n>%lld</td><td>", (long long)r->latest.id);
+		esc(f, r->latest.date ? r->latest.date : "-");
+		fputs("</td><td class=n>", f);
+		level_text(f, r->latest.counted, r->latest.level);
+		fprintf(f, "</td><td class=n>%d</td><td class=n>%zu</td><td class=n>%zu</td></tr>\n", r->latest.target,
+			r->latest.n_under, r->latest.n_unknown);
+	}
+	fputs("</table>\n</body></html>\n", f);
+out:
+	free(labels);
+	free(colors);
+	free(levels);
+	free(targets);
+	return st;
+}
+
+tk_status tk_store_portfolio_write(const char *org, const tk_store_portfolio_row *rows, size_t n,
+	tk_store_format fmt, tk_lang lang, FILE *out, tk_error *err)
+{
+	switch (fmt) {
+	case TK_STORE_JSON: return portfolio_json(org, rows, n, out, err);
+	case TK_STORE_HTML: return portfolio_html(org, rows, n, lang, out, err);
+	case TK_STORE_TEXT: break;
+	}
+	portfolio_text(org, rows, n, lang, out);
+	return TK_OK;
+}
