@@ -24,16 +24,16 @@
 #include "taisaku/error.h"
 #include "taisaku/store.h"
 
-typedef enum tk_store_type {
-	TK_STORE_INT = 1,  /* 64-bit integer */
-	TK_STORE_REAL = 2, /* double */
-	TK_STORE_TEXT = 3, /* UTF-8 text */
-	TK_STORE_BLOB = 4, /* bytes kept exactly */
-} tk_store_type;
+typedef enum tk_store_col_type {
+	TK_COL_INT = 1,  /* 64-bit integer */
+	TK_COL_REAL = 2, /* double */
+	TK_COL_TEXT = 3, /* UTF-8 text */
+	TK_COL_BLOB = 4, /* bytes kept exactly */
+} tk_store_col_type;
 
 typedef struct tk_store_column {
 	const char *name;
-	tk_store_type type;
+	tk_store_col_type type;
 } tk_store_column;
 
 typedef struct tk_store_table {

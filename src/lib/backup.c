@@ -75,9 +75,9 @@ static tk_status put_row(void *ctx, const tk_store_table *t, const tk_store_valu
 		json_t *j = NULL;
 		if (v->null)
 			j = json_null();
-		else if (t->cols[i].type == TK_STORE_INT)
+		else if (t->cols[i].type == TK_COL_INT)
 			j = json_integer(v->i);
-		else if (t->cols[i].type == TK_STORE_REAL) {
+		else if (t->cols[i].type == TK_COL_REAL) {
 			if (!(j = json_real(v->d))) {
 				json_decref(a);
 				return tk_error_set(err, TK_EINPUT, NULL, 0, 0, t->cols[i].name,
@@ -225,20 +225,20 @@ static tk_status column_value(reader *rd, const tk_store_column *col, json_t *j,
 		return TK_OK;
 	}
 	switch (col->type) {
-	case TK_STORE_INT:
+	case TK_COL_INT:
 		if (json_is_integer(j)) {
 			v->i = json_integer_value(j);
 			return TK_OK;
 		}
 		break;
-	case TK_STORE_REAL:
+	case TK_COL_REAL:
 		if (json_is_number(j)) {
 			v->d = json_number_value(j);
 			return TK_OK;
 		}
 		break;
-	case TK_STORE_TEXT:
-	case TK_STORE_BLOB:
+	case TK_COL_TEXT:
+	case TK_COL_BLOB:
 		if (json_is_string(j)) {
 			v->p = json_string_value(j);
 			v->len = json_string_length(j);

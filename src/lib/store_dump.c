@@ -9,10 +9,10 @@
 #include "store_internal.h"
 #include "taisaku/store_dump.h"
 
-#define I TK_STORE_INT
-#define R TK_STORE_REAL
-#define T TK_STORE_TEXT
-#define B TK_STORE_BLOB
+#define I TK_COL_INT
+#define R TK_COL_REAL
+#define T TK_COL_TEXT
+#define B TK_COL_BLOB
 
 static const tk_store_column ORGS[] = { { "id", I }, { "name", T }, { "created_at", T } };
 static const tk_store_column SYSTEMS[] = {
@@ -107,13 +107,13 @@ tk_status tk_store_dump_table(tk_store *s, const tk_store_table *t, tk_store_row
 			if ((v->null = s->ops->column_null(st, c)))
 				continue;
 			switch (t->cols[i].type) {
-			case TK_STORE_INT: v->i = s->ops->column_int(st, c); break;
-			case TK_STORE_REAL: v->d = s->ops->column_double(st, c); break;
-			case TK_STORE_TEXT:
+			case TK_COL_INT: v->i = s->ops->column_int(st, c); break;
+			case TK_COL_REAL: v->d = s->ops->column_double(st, c); break;
+			case TK_COL_TEXT:
 				v->p = s->ops->column_text(st, c);
 				v->len = v->p ? strlen(v->p) : 0;
 				break;
-			case TK_STORE_BLOB: v->p = s->ops->column_blob(st, c, &v->len); break;
+			case TK_COL_BLOB: v->p = s->ops->column_blob(st, c, &v->len); break;
 			}
 		}
 		if ((rc = fn(ctx, t, row, err)) != TK_OK)
@@ -222,9 +222,9 @@ tk_status tk_store_load_row(tk_store_loader *l, const tk_store_table *t, const t
 			continue;
 		}
 		switch (t->cols[i].type) {
-		case TK_STORE_INT: s->ops->bind_int(st, p, v->i); break;
-		case TK_STORE_REAL: s->ops->bind_double(st, p, v->d); break;
-		case TK_STORE_TEXT: {
+		case TK_COL_INT: s->ops->bind_int(st, p, v->i); break;
+		case TK_COL_REAL: s->ops->bind_double(st, p, v->d); break;
+		case TK_COL_TEXT: {
 			/* bind_text takes a C string; the value may not end in NUL. */
 			char *text = strndup(v->p ? v->p : "", v->len);
 			if (!text)
@@ -233,7 +233,7 @@ tk_status tk_store_load_row(tk_store_loader *l, const tk_store_table *t, const t
 			free(text);
 			break;
 		}
-		case TK_STORE_BLOB: s->ops->bind_blob(st, p, v->p ? v->p : "", v->len); break;
+		case TK_COL_BLOB: s->ops->bind_blob(st, p, v->p ? v->p : "", v->len); break;
 		}
 	}
 	return store_done(s, st, err);
