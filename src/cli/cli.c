@@ -56,6 +56,9 @@ static const struct {
 	{ "--department", OPT_DEPARTMENT, true },
 	{ "--base", OPT_BASE, true },
 	{ "--db", OPT_DB, true },
+	{ "--encrypt", OPT_ENCRYPT, false },
+	{ "--passphrase-fd", OPT_PASSPHRASE_FD, true },
+	{ "--replace", OPT_REPLACE, false },
 	{ "--org", OPT_ORG, true },
 	{ "--system", OPT_SYSTEM, true },
 	{ "--industry", OPT_INDUSTRY, true },
@@ -111,6 +114,9 @@ bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, in
 		case OPT_DEPARTMENT: c->department = value; break;
 		case OPT_BASE: c->base = value; break;
 		case OPT_DB: c->db = value; break;
+		case OPT_ENCRYPT: c->encrypt = true; break;
+		case OPT_PASSPHRASE_FD: c->passphrase_fd = value; break;
+		case OPT_REPLACE: c->replace = true; break;
 		case OPT_ORG: c->org = value; break;
 		case OPT_SYSTEM: c->system = value; break;
 		case OPT_INDUSTRY: c->industry = value; break;
