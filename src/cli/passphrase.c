@@ -40,17 +40,19 @@ static bool read_line(int fd, char *buf, size_t size, size_t *len)
 /* Asks on the terminal with echo off; false when there is no terminal. */
 static bool ask(int tty, const char *prompt, char *buf, size_t size, size_t *len)
 {
+	/* TCSANOW, not TCSAFLUSH: a line typed ahead (or sent by a program
+	 * driving the terminal) is the answer, not something to throw away. */
 	struct termios old, quiet;
 	bool have_termios = tcgetattr(tty, &old) == 0;
 	if (have_termios) {
 		quiet = old;
 		quiet.c_lflag &= ~(tcflag_t)ECHO;
 		quiet.c_lflag |= ECHONL;
-		tcsetattr(tty, TCSAFLUSH, &quiet);
+		tcsetattr(tty, TCSANOW, &quiet);
 	}
 	bool ok = write(tty, prompt, strlen(prompt)) >= 0 && read_line(tty, buf, size, len);
 	if (have_termios)
-		tcsetattr(tty, TCSAFLUSH, &old);
+		tcsetattr(tty, TCSANOW, &old);
 	return ok;
 }
 
