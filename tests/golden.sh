@@ -3,6 +3,10 @@
 # (one shell-quoted line); NAME.out and NAME.err the expected standard output
 # and error (a missing .err means none), NAME.code the exit status (0 when
 # missing). With --update, rewrites the expectations from the current binary.
+# NAME.setup (optional) holds taisaku command lines run first, one a line,
+# each of which must succeed (to fill the store for the store's commands).
+# Every case has its own empty store: TAISAKU_DB is a file in the case's
+# temporary directory.
 #   tests/golden.sh TAISAKU NAME [--update]
 set -uo pipefail
 taisaku=$(realpath "$1")
@@ -16,6 +20,19 @@ unset TAISAKU_LANG TAISAKU_NO_CACHE
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export GOLDEN_TMP=$tmp
+export TAISAKU_DB=sqlite:$tmp/golden.db
+if [ -f "$dir/$name.setup" ]; then
+	while IFS= read -r line; do
+		[ -n "$line" ] || continue
+		eval "setup=($line)"
+		if ! "$taisaku" "${setup[@]}" >"$tmp/setup.out" 2>&1; then
+			echo "setup failed: $line"
+			cat "$tmp/setup.out"
+			exit 1
+		fi
+	done <"$dir/$name.setup"
+	rm -f "$tmp/setup.out"
+fi
 eval "args=($(cat "$dir/$name.cmd"))"
 "$taisaku" "${args[@]}" >"$tmp/out" 2>"$tmp/err"
 code=$?

@@ -106,7 +106,7 @@ typedef struct tk_store_round {
 	int64_t id, system_id;
 	const char *org, *system;
 	const char *catalog_id, *catalog_version, *catalog_hash;
-	const char *document_name, *document_hash;
+	const char *document_name;
 	const char *date, *assessor;        /* from the document; NULL when absent */
 	const char *imported_at, *imported_by;
 	bool closed;
@@ -136,6 +136,27 @@ tk_status tk_store_round_import(tk_store *s, const char *org, const char *system
 /* The same from a file (doc_name is the path as given). */
 tk_status tk_store_round_import_file(tk_store *s, const char *org, const char *system,
 	const char *path, tk_catalog_resolver resolve, void *ctx, int64_t *round_id, tk_error *err);
+
+/* The same in two steps, so that parsing and evaluating (no database, no
+ * shared state but the resolver) can run apart from storing: a document
+ * read (path as its name) or copied, parsed and evaluated, ready to store. */
+typedef struct tk_store_doc tk_store_doc;
+tk_status tk_store_doc_read(const char *path, tk_catalog_resolver resolve, void *ctx,
+	tk_store_doc **out, tk_error *err);
+tk_status tk_store_doc_prepare(const char *doc_name, const char *data, size_t len,
+	tk_catalog_resolver resolve, void *ctx, tk_store_doc **out, tk_error *err);
+void tk_store_doc_free(tk_store_doc *d);
+/* Stores a prepared document as a new round (one transaction, or the batch's). */
+tk_status tk_store_round_add(tk_store *s, const char *org, const char *system, const tk_store_doc *d,
+	int64_t *round_id, tk_error *err);
+
+/* Imports files as rounds in ONE transaction: all of them, or on the first
+ * error none (err names the file). While one round is written the next
+ * files are read, parsed and evaluated on a second thread; resolve is only
+ * ever called from that thread. *imported (may be NULL) receives the count. */
+tk_status tk_store_round_import_files(tk_store *s, const char *org, const char *system,
+	const char *const *paths, size_t n, tk_catalog_resolver resolve, void *ctx, size_t *imported,
+	tk_error *err);
 
 /* The original document, byte for byte, in a (len bytes, NUL added). */
 tk_status tk_store_round_document(tk_store *s, int64_t round, tk_arena *a,

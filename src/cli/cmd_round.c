@@ -55,23 +55,20 @@ static int round_import(cli *c, int argc, char **argv)
 	cli_catalogs cats = { .c = c };
 	tk_error err = { 0 };
 	int64_t id = 0;
-	bool batch = n > 1, ok = true;
-	if (batch && tk_store_begin(s, &err))
-		ok = false;
-	for (size_t i = 0; ok && i < n; i++)
-		ok = tk_store_round_import_file(s, c->org, c->system, files[i], cli_resolve_catalog, &cats, &id, &err) == TK_OK;
-	if (ok && batch)
-		ok = tk_store_commit(s, &err) == TK_OK;
+	size_t done = 0;
+	bool batch = n > 1;
+	tk_status st = batch
+		? tk_store_round_import_files(s, c->org, c->system, files, n, cli_resolve_catalog, &cats, &done, &err)
+		: n == 1 ? tk_store_round_import_file(s, c->org, c->system, files[0], cli_resolve_catalog, &cats, &id, &err)
+		: TK_OK;
 	int rc = EXIT_OK;
-	if (!ok) {
-		if (batch)
-			tk_store_rollback(s);
+	if (st) {
 		rc = cli_error(c, &err);
 		if (batch)
 			cli_fail(c, "一括取り込みを取り消しました（%zu 件とも取り込んでいません）",
 				"the batch import was rolled back (none of the %zu files was imported)", n);
 	} else if (batch) {
-		printf(cli_tr(c, "%zu 件の評価回を取り込みました\n", "%zu rounds imported\n"), n);
+		printf(cli_tr(c, "%zu 件の評価回を取り込みました\n", "%zu rounds imported\n"), done);
 	} else if (n == 1) {
 		printf(cli_tr(c, "評価回 %lld を取り込みました（%s）\n", "round %lld imported (%s)\n"), (long long)id, files[0]);
 	} else {

@@ -31,9 +31,9 @@ static const char *const SQL[Q_COUNT] = {
 	[Q_CAT_ADD] = "INSERT INTO catalogs (catalog_id, version, kind, content_hash, content, stored_at) "
 		"VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
 	[Q_ROUND_ADD] = "INSERT INTO rounds (system_id, catalog_ref, catalog_id, catalog_version, catalog_hash, "
-		"kind, document, document_name, document_hash, assessed_on, assessor, imported_at, imported_by, "
+		"kind, document, document_name, assessed_on, assessor, imported_at, imported_by, "
 		"target_level, level, target_mean, complete, n_items, n_met, n_under, n_over, n_unknown, n_na, "
-		"n_unassessed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"n_unassessed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 		"RETURNING id",
 	[Q_RATING_ADD] = "INSERT INTO ratings (round_id, seq, item, domain, status, rating, importance, core, "
 		"ranks, achieved, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -155,9 +155,8 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 	tk_db_stmt *st;
 	if (rc || (rc = store_stmt(s, Q_ROUND_ADD, &st, err)))
 		return rc;
-	char now[32], dhash[65];
+	char now[32];
 	store_now(now);
-	tk_sha256_hex(data, len, dhash);
 	int k = 1;
 	s->ops->bind_int(st, k++, system_id);
 	s->ops->bind_int(st, k++, cref);
@@ -167,7 +166,6 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 	s->ops->bind_text(st, k++, c->kind == TK_CATALOG_COMPLIANCE ? "compliance" : "ecom");
 	s->ops->bind_blob(st, k++, data, len);
 	s->ops->bind_text(st, k++, doc_name);
-	s->ops->bind_text(st, k++, dhash);
 	s->ops->bind_text(st, k++, a->date ? a->date : "");
 	s->ops->bind_text(st, k++, a->assessor ? a->assessor : "");
 	s->ops->bind_text(st, k++, now);
@@ -197,54 +195,62 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 	return rc;
 }
 
-tk_status tk_store_round_import(tk_store *s, const char *org, const char *system,
-	const char *doc_name, const char *data, size_t len,
-	tk_catalog_resolver resolve, void *ctx, int64_t *round_id, tk_error *err)
+struct tk_store_doc {
+	char *name, *data;
+	size_t len;
+	tk_assessment *a;
+	tk_evaluation *e;
+};
+
+/* Takes ownership of name and data (malloc'd). */
+static tk_status doc_prepare(char *name, char *data, size_t len, tk_catalog_resolver resolve, void *ctx,
+	tk_store_doc **out, tk_error *err)
 {
-	tk_assessment *a = NULL;
-	tk_evaluation *e = NULL;
-	tk_arena *arena = NULL;
-	int64_t round = 0;
-	tk_status rc = tk_assessment_load_buffer(doc_name, data, len, resolve, ctx, &a, err);
-	if (rc)
-		return rc;
-	if (a->catalog->kind != TK_CATALOG_STRENGTH) {
-		rc = tk_error_set(err, TK_EINPUT, doc_name, 0, 0, "catalog",
+	*out = NULL;
+	tk_store_doc *d = calloc(1, sizeof(*d));
+	if (!d) {
+		free(name);
+		free(data);
+		return store_nomem(err);
+	}
+	d->name = name;
+	d->data = data;
+	d->len = len;
+	tk_status rc = tk_assessment_load_buffer(name, data, len, resolve, ctx, &d->a, err);
+	if (!rc && d->a->catalog->kind != TK_CATALOG_STRENGTH)
+		rc = tk_error_set(err, TK_EINPUT, name, 0, 0, "catalog",
 			"カタログ '%s' は強度モデルのカタログではありません（ここで取り込めるのは ECOM の評価です）",
 			"catalog '%s' is not a strength catalog (only ECOM assessments can be imported here)",
-			a->catalog->id);
-		goto out;
-	}
-	if ((rc = tk_evaluate(a, &e, err)))
-		goto out;
-	if (!(arena = tk_arena_new(1024))) {
-		rc = store_nomem(err);
-		goto out;
-	}
-	if ((rc = store_tx_begin(s, err)))
-		goto out;
-	tk_store_system y;
-	rc = tk_store_system_find(s, org, system ? system : a->system_name, &y, arena, err);
+			d->a->catalog->id);
 	if (!rc)
-		rc = insert_round(s, y.id, doc_name, data, len, e, &round, err);
+		rc = tk_evaluate(d->a, &d->e, err);
 	if (rc) {
-		store_tx_rollback(s);
-		goto out;
+		tk_store_doc_free(d);
+		return rc;
 	}
-	if ((rc = store_tx_commit(s, err)))
-		goto out;
-	if (round_id)
-		*round_id = round;
-out:
-	tk_arena_free(arena);
-	tk_evaluation_free(e);
-	tk_assessment_free(a);
-	return rc;
+	*out = d;
+	return TK_OK;
 }
 
-tk_status tk_store_round_import_file(tk_store *s, const char *org, const char *system,
-	const char *path, tk_catalog_resolver resolve, void *ctx, int64_t *round_id, tk_error *err)
+tk_status tk_store_doc_prepare(const char *doc_name, const char *data, size_t len,
+	tk_catalog_resolver resolve, void *ctx, tk_store_doc **out, tk_error *err)
 {
+	*out = NULL;
+	char *name = strdup(doc_name ? doc_name : ""), *copy = malloc(len + 1);
+	if (!name || !copy) {
+		free(name);
+		free(copy);
+		return store_nomem(err);
+	}
+	memcpy(copy, data, len);
+	copy[len] = '\0';
+	return doc_prepare(name, copy, len, resolve, ctx, out, err);
+}
+
+tk_status tk_store_doc_read(const char *path, tk_catalog_resolver resolve, void *ctx,
+	tk_store_doc **out, tk_error *err)
+{
+	*out = NULL;
 	char *data;
 	size_t len;
 	tk_status rc = tk_file_read(path, &data, &len, err);
@@ -252,7 +258,70 @@ tk_status tk_store_round_import_file(tk_store *s, const char *org, const char *s
 		return rc;
 	/* Errors name the path as given, so the officer finds the file; the
 	 * round records it too. */
-	rc = tk_store_round_import(s, org, system, path, data, len, resolve, ctx, round_id, err);
-	free(data);
+	char *name = strdup(path);
+	if (!name) {
+		free(data);
+		return store_nomem(err);
+	}
+	return doc_prepare(name, data, len, resolve, ctx, out, err);
+}
+
+void tk_store_doc_free(tk_store_doc *d)
+{
+	if (!d)
+		return;
+	tk_evaluation_free(d->e);
+	tk_assessment_free(d->a);
+	free(d->data);
+	free(d->name);
+	free(d);
+}
+
+tk_status tk_store_round_add(tk_store *s, const char *org, const char *system, const tk_store_doc *d,
+	int64_t *round_id, tk_error *err)
+{
+	tk_arena *arena = tk_arena_new(1024);
+	if (!arena)
+		return store_nomem(err);
+	int64_t round = 0;
+	tk_status rc = store_tx_begin(s, err);
+	if (!rc) {
+		tk_store_system y;
+		rc = tk_store_system_find(s, org, system ? system : d->a->system_name, &y, arena, err);
+		if (!rc)
+			rc = insert_round(s, y.id, d->name, d->data, d->len, d->e, &round, err);
+		if (rc)
+			store_tx_rollback(s);
+		else
+			rc = store_tx_commit(s, err);
+	}
+	tk_arena_free(arena);
+	if (!rc && round_id)
+		*round_id = round;
+	return rc;
+}
+
+tk_status tk_store_round_import(tk_store *s, const char *org, const char *system,
+	const char *doc_name, const char *data, size_t len,
+	tk_catalog_resolver resolve, void *ctx, int64_t *round_id, tk_error *err)
+{
+	tk_store_doc *d;
+	tk_status rc = tk_store_doc_prepare(doc_name, data, len, resolve, ctx, &d, err);
+	if (rc)
+		return rc;
+	rc = tk_store_round_add(s, org, system, d, round_id, err);
+	tk_store_doc_free(d);
+	return rc;
+}
+
+tk_status tk_store_round_import_file(tk_store *s, const char *org, const char *system,
+	const char *path, tk_catalog_resolver resolve, void *ctx, int64_t *round_id, tk_error *err)
+{
+	tk_store_doc *d;
+	tk_status rc = tk_store_doc_read(path, resolve, ctx, &d, err);
+	if (rc)
+		return rc;
+	rc = tk_store_round_add(s, org, system, d, round_id, err);
+	tk_store_doc_free(d);
 	return rc;
 }

@@ -70,10 +70,10 @@ void store_read_round(tk_store *s, tk_db_stmt *st, int first, tk_arena *a, tk_st
  * systems y JOIN organizations o. */
 #define STORE_ROUND_COLUMNS \
 	"r.id, r.system_id, o.name, y.name, r.catalog_id, r.catalog_version, r.catalog_hash, " \
-	"r.document_name, r.document_hash, r.assessed_on, r.assessor, r.imported_at, r.imported_by, " \
+	"r.document_name, r.assessed_on, r.assessor, r.imported_at, r.imported_by, " \
 	"r.closed, r.closed_at, r.target_level, r.level, r.target_mean, r.complete, r.n_items, " \
 	"r.n_met, r.n_under, r.n_over, r.n_unknown, r.n_na, r.n_unassessed"
-#define STORE_ROUND_NCOLS 26
+#define STORE_ROUND_NCOLS 25
 
 /* The columns store_read_system reads, for SELECTs over systems y JOIN
  * organizations o. */

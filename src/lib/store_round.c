@@ -27,22 +27,21 @@ void store_read_round(tk_store *s, tk_db_stmt *st, int i, tk_arena *a, tk_store_
 	r->catalog_version = store_col_text(s, st, i + 5, a, false);
 	r->catalog_hash = store_col_text(s, st, i + 6, a, false);
 	r->document_name = store_col_text(s, st, i + 7, a, false);
-	r->document_hash = store_col_text(s, st, i + 8, a, false);
-	r->date = absent_if_empty(store_col_text(s, st, i + 9, a, false));
-	r->assessor = absent_if_empty(store_col_text(s, st, i + 10, a, false));
-	r->imported_at = store_col_text(s, st, i + 11, a, false);
-	r->imported_by = store_col_text(s, st, i + 12, a, false);
-	r->closed = o->column_int(st, i + 13) != 0;
-	r->closed_at = store_col_text(s, st, i + 14, a, true);
-	r->target = (int)o->column_int(st, i + 15);
-	r->counted = !o->column_null(st, i + 16);
-	r->level = r->counted ? o->column_double(st, i + 16) : 0;
-	r->target_mean = o->column_double(st, i + 17);
-	r->complete = o->column_int(st, i + 18) != 0;
+	r->date = absent_if_empty(store_col_text(s, st, i + 8, a, false));
+	r->assessor = absent_if_empty(store_col_text(s, st, i + 9, a, false));
+	r->imported_at = store_col_text(s, st, i + 10, a, false);
+	r->imported_by = store_col_text(s, st, i + 11, a, false);
+	r->closed = o->column_int(st, i + 12) != 0;
+	r->closed_at = store_col_text(s, st, i + 13, a, true);
+	r->target = (int)o->column_int(st, i + 14);
+	r->counted = !o->column_null(st, i + 15);
+	r->level = r->counted ? o->column_double(st, i + 15) : 0;
+	r->target_mean = o->column_double(st, i + 16);
+	r->complete = o->column_int(st, i + 17) != 0;
 	size_t *counts[] = { &r->n_requirements, &r->n_met, &r->n_under, &r->n_over, &r->n_unknown, &r->n_na,
 		&r->n_unassessed };
 	for (int k = 0; k < 7; k++)
-		*counts[k] = (size_t)o->column_int(st, i + 19 + k);
+		*counts[k] = (size_t)o->column_int(st, i + 18 + k);
 }
 
 tk_status tk_store_round_get(tk_store *s, int64_t round, tk_arena *a, tk_store_round *out, tk_error *err)

@@ -1,0 +1,1 @@
+round export x1 -o out.yaml

@@ -1,0 +1,1 @@
+round close 1

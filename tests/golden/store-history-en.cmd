@@ -1,0 +1,1 @@
+--lang en history 受注管理システム

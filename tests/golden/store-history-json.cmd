@@ -1,0 +1,1 @@
+history 受注管理システム --org 株式会社北辰精機製作所 --format json

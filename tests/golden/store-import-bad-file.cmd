@@ -1,0 +1,1 @@
+round import tests/data/assessments/bad-key.yaml --system 受注管理システム

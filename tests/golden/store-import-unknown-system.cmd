@@ -1,0 +1,1 @@
+round import examples/small-company.yaml

@@ -1,0 +1,1 @@
+org list --db sqlite:no-such-dir/taisaku.db

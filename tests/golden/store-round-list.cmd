@@ -1,0 +1,1 @@
+round list --system 受注管理システム

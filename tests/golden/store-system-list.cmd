@@ -1,0 +1,1 @@
+system list --org 株式会社北辰精機製作所
