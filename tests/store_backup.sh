@@ -114,6 +114,10 @@ head -c $(($(stat -c %s plain.tkb) / 3)) plain.tkb >cut-plain.tkb
 expect_error "truncated plain" "truncated" t db restore cut-plain.tkb --db c2.db
 check "rows after a truncated plain archive" 0 "$(rows c2.db)"
 
+# A file that is no backup: refused before any database is made.
+expect_error "not a backup" "not a taisaku backup" t db restore "$ex/small-company.yaml" --db nb.db
+check "no database made for a file that is no backup" none "$(rows nb.db)"
+
 # A non-empty database is refused, and replaced only when told.
 before=$(rows copy.db)
 expect_error "non-empty" "not empty" t db restore plain.tkb --db copy.db

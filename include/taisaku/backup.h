@@ -42,4 +42,15 @@ tk_status tk_backup_write(tk_store *s, tk_archive_writer *w, tk_backup_counts *c
 tk_status tk_backup_restore(tk_store *s, tk_archive_reader *r, const char *path, bool replace,
 	tk_backup_counts *counts, tk_error *err);
 
+/* The same in two steps, so that a file that is no backup at all is turned
+ * away before any database is opened or made: begin reads and checks the
+ * first line; finish checks the schema version against s and loads the rest
+ * (and frees b, as cancel does without loading). */
+typedef struct tk_backup_loader tk_backup_loader;
+tk_status tk_backup_restore_begin(tk_archive_reader *r, const char *path, tk_backup_loader **out,
+	tk_error *err);
+tk_status tk_backup_restore_finish(tk_backup_loader *b, tk_store *s, bool replace,
+	tk_backup_counts *counts, tk_error *err);
+void tk_backup_restore_cancel(tk_backup_loader *b);
+
 #endif

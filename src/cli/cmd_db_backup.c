@@ -101,12 +101,16 @@ int cmd_db_restore(cli *c, int argc, char **argv)
 			return cli_error(c, &err);
 		}
 	}
-	/* A database that does not exist yet is made as db init makes it. */
+	/* A file that is no backup is turned away before any database is
+	 * touched; one that does not exist yet is then made as db init makes it. */
+	tk_backup_loader *b;
 	tk_store *s;
 	tk_backup_counts counts;
-	tk_status st = tk_store_init(cli_store_url(c), &s, NULL, &err);
+	tk_status st = tk_backup_restore_begin(r, path, &b, &err);
+	if (st == TK_OK && (st = tk_store_init(cli_store_url(c), &s, NULL, &err)) != TK_OK)
+		tk_backup_restore_cancel(b);
 	if (st == TK_OK) {
-		st = tk_backup_restore(s, r, path, c->replace, &counts, &err);
+		st = tk_backup_restore_finish(b, s, c->replace, &counts, &err);
 		tk_store_close(s);
 	}
 	tk_archive_close(r);

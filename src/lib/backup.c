@@ -180,7 +180,7 @@ static tk_status next_line(reader *rd, size_t *len, bool *have, tk_error *err)
 		size_t take = nl ? (size_t)(nl - start) : rd->len - rd->pos;
 		if (n + take + 1 > rd->cap) {
 			if (n + take + 1 > MAX_LINE)
-				return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno + 1, 0, NULL,
+				return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno + 1, 1, NULL,
 					"行が長すぎます", "the line is too long");
 			size_t cap = rd->cap ? rd->cap : 4096;
 			while (cap < n + take + 1)
@@ -203,7 +203,7 @@ static tk_status next_line(reader *rd, size_t *len, bool *have, tk_error *err)
 		}
 	}
 	if (n > 0)
-		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno + 1, 0, NULL,
+		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno + 1, 1, NULL,
 			"アーカイブが途中で切れています（最後の行が不完全です）",
 			"the archive is truncated (its last line is incomplete)");
 	return TK_OK;
@@ -211,7 +211,7 @@ static tk_status next_line(reader *rd, size_t *len, bool *have, tk_error *err)
 
 static tk_status bad_line(reader *rd, const char *key, const char *ja, const char *en, tk_error *err)
 {
-	return tk_error_set_texts(err, TK_EINPUT, rd->path, (int)rd->lineno, 0, key, ja, en);
+	return tk_error_set_texts(err, TK_EINPUT, rd->path, (int)rd->lineno, 1, key, ja, en);
 }
 
 /* A JSON value back into a column's value; *owned receives bytes decoded
@@ -280,7 +280,13 @@ typedef struct restore {
 	const tk_store_table *table; /* the table whose rows come now */
 } restore;
 
-static tk_status read_header(restore *rs, json_t *j, tk_error *err)
+struct tk_backup_loader {
+	restore rs;
+	long long schema;
+};
+
+/* The first line: a taisaku backup of a format this program reads. */
+static tk_status read_header(restore *rs, json_t *j, long long *schema_out, tk_error *err)
 {
 	reader *rd = &rs->rd;
 	const char *format = json_string_value(json_object_get(j, "format"));
@@ -288,20 +294,27 @@ static tk_status read_header(restore *rs, json_t *j, tk_error *err)
 		return bad_line(rd, "format", "taisaku のバックアップではありません",
 			"not a taisaku backup", err);
 	if (strcmp(format, TK_BACKUP_FORMAT) != 0)
-		return tk_error_set(err, TK_EINPUT, rd->path, 1, 0, "format",
+		return tk_error_set(err, TK_EINPUT, rd->path, 1, 1, "format",
 			"この taisaku が読めない形式 '%s' です（読めるのは %s）",
 			"format '%s' is not one this taisaku reads (it reads %s)", format, TK_BACKUP_FORMAT);
 	json_t *schema = json_object_get(j, "schema");
+	if (!json_is_integer(schema))
+		return bad_line(rd, "schema", "スキーマの版がありません", "the schema version is missing", err);
+	*schema_out = json_integer_value(schema);
+	return TK_OK;
+}
+
+/* The store must have the schema the backup was made with: rows of another
+ * version would not fit its tables. */
+static tk_status check_schema(restore *rs, long long schema, tk_error *err)
+{
 	int have = 0;
 	tk_status st = tk_store_schema_version(rs->s, &have, err);
-	if (st)
-		return st;
-	if (!json_is_integer(schema) || json_integer_value(schema) != have)
-		return tk_error_set(err, TK_EINPUT, rd->path, 1, 0, "schema",
+	if (st == TK_OK && schema != have)
+		st = tk_error_set(err, TK_EINPUT, rs->rd.path, 1, 1, "schema",
 			"スキーマの版 %lld で作られたバックアップです。このデータベースは版 %d です",
-			"the backup was made with schema version %lld; this database has version %d",
-			(long long)json_integer_value(schema), have);
-	return TK_OK;
+			"the backup was made with schema version %lld; this database has version %d", schema, have);
+	return st;
 }
 
 static tk_status read_table(restore *rs, json_t *j, tk_error *err)
@@ -313,7 +326,7 @@ static tk_status read_table(restore *rs, json_t *j, tk_error *err)
 		return bad_line(rd, "table", "表が多すぎます", "more tables than the store has", err);
 	const tk_store_table *t = &tk_store_tables[rs->next_table];
 	if (!name || strcmp(name, t->name) != 0)
-		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 0, "table",
+		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 1, "table",
 			"ここには表 %s が来るはずです", "table %s was expected here", t->name);
 	bool same = json_is_array(cols) && json_array_size(cols) == t->ncols;
 	for (size_t i = 0; same && i < t->ncols; i++) {
@@ -321,7 +334,7 @@ static tk_status read_table(restore *rs, json_t *j, tk_error *err)
 		same = c && strcmp(c, t->cols[i].name) == 0;
 	}
 	if (!same)
-		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 0, "columns",
+		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 1, "columns",
 			"表 %s の列がこのデータベースと違います", "the columns of table %s differ from this database's",
 			t->name);
 	rs->table = t;
@@ -337,7 +350,7 @@ static tk_status read_row(restore *rs, json_t *j, tk_error *err)
 	if (!t)
 		return bad_line(rd, NULL, "表の名前より前に行があります", "a row before any table line", err);
 	if (json_array_size(j) != t->ncols)
-		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 0, NULL,
+		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 1, NULL,
 			"表 %s の行は %zu 列のはずです", "a row of table %s has %zu columns", t->name, t->ncols);
 	tk_store_value row[32];
 	char *owned[32] = { 0 };
@@ -360,13 +373,13 @@ static tk_status read_end(restore *rs, json_t *j, tk_error *err)
 {
 	reader *rd = &rs->rd;
 	if (rs->next_table != tk_store_ntables)
-		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 0, NULL,
+		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 1, NULL,
 			"表 %s がありません", "table %s is missing", tk_store_tables[rs->next_table].name);
 	json_t *rows = json_object_get(j, "rows");
 	for (size_t i = 0; i < tk_store_ntables; i++) {
 		json_t *n = json_object_get(rows, tk_store_tables[i].name);
 		if (!json_is_integer(n) || (size_t)json_integer_value(n) != rs->counts->rows[i])
-			return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 0, "rows",
+			return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 1, "rows",
 				"表 %s の行数が合いません（%zu 行を読みました）",
 				"the row count of table %s does not match (%zu rows read)",
 				tk_store_tables[i].name, rs->counts->rows[i]);
@@ -394,7 +407,7 @@ static tk_status read_body(restore *rs, tk_error *err)
 		if (st)
 			return st;
 		if (!have)
-			return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 0, NULL,
+			return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 1, NULL,
 				"アーカイブが途中で切れています（終わりの行がありません）",
 				"the archive is truncated (its end line is missing)");
 		json_error_t jerr;
@@ -428,18 +441,16 @@ static tk_status read_body(restore *rs, tk_error *err)
 	return st;
 }
 
-tk_status tk_backup_restore(tk_store *s, tk_archive_reader *r, const char *path, bool replace,
-	tk_backup_counts *counts, tk_error *err)
+tk_status tk_backup_restore_begin(tk_archive_reader *r, const char *path, tk_backup_loader **out,
+	tk_error *err)
 {
-	tk_backup_counts local;
-	restore *rs = calloc(1, sizeof(*rs));
-	if (!rs)
+	*out = NULL;
+	tk_backup_loader *b = calloc(1, sizeof(*b));
+	if (!b)
 		return no_memory(err);
+	restore *rs = &b->rs;
 	rs->rd.r = r;
 	rs->rd.path = path;
-	rs->s = s;
-	rs->counts = counts ? counts : &local;
-	memset(rs->counts, 0, sizeof(*rs->counts));
 	tk_status st = TK_OK;
 	if (sodium_init() < 0 || tk_store_ntables > TK_BACKUP_MAX_TABLES)
 		st = tk_error_set(err, TK_EIO, path, 0, 0, NULL, "復元を準備できません", "cannot prepare the restore");
@@ -453,12 +464,29 @@ tk_status tk_backup_restore(tk_store *s, tk_archive_reader *r, const char *path,
 	if (st == TK_OK) {
 		json_error_t jerr;
 		json_t *j = json_loadb(rs->rd.line, len, 0, &jerr);
-		st = json_is_object(j) ? read_header(rs, j, err)
+		st = json_is_object(j) ? read_header(rs, j, &b->schema, err)
 			: bad_line(&rs->rd, NULL, "taisaku のバックアップではありません", "not a taisaku backup", err);
 		json_decref(j);
 		crypto_hash_sha256_update(&rs->hash, (const unsigned char *)rs->rd.line, len);
 		crypto_hash_sha256_update(&rs->hash, (const unsigned char *)"\n", 1);
 	}
+	if (st) {
+		tk_backup_restore_cancel(b);
+		return st;
+	}
+	*out = b;
+	return TK_OK;
+}
+
+tk_status tk_backup_restore_finish(tk_backup_loader *b, tk_store *s, bool replace,
+	tk_backup_counts *counts, tk_error *err)
+{
+	tk_backup_counts local;
+	restore *rs = &b->rs;
+	rs->s = s;
+	rs->counts = counts ? counts : &local;
+	memset(rs->counts, 0, sizeof(*rs->counts));
+	tk_status st = check_schema(rs, b->schema, err);
 	if (st == TK_OK)
 		st = tk_store_load_begin(s, replace, &rs->loader, err);
 	if (st == TK_OK)
@@ -467,7 +495,23 @@ tk_status tk_backup_restore(tk_store *s, tk_archive_reader *r, const char *path,
 		st = tk_store_load_commit(rs->loader, err);
 	else if (rs->loader)
 		tk_store_load_abort(rs->loader);
-	free(rs->rd.line);
-	free(rs);
+	rs->loader = NULL;
+	tk_backup_restore_cancel(b);
 	return st;
+}
+
+void tk_backup_restore_cancel(tk_backup_loader *b)
+{
+	if (!b)
+		return;
+	free(b->rs.rd.line);
+	free(b);
+}
+
+tk_status tk_backup_restore(tk_store *s, tk_archive_reader *r, const char *path, bool replace,
+	tk_backup_counts *counts, tk_error *err)
+{
+	tk_backup_loader *b;
+	tk_status st = tk_backup_restore_begin(r, path, &b, err);
+	return st ? st : tk_backup_restore_finish(b, s, replace, counts, err);
 }
