@@ -123,6 +123,9 @@ before=$(rows copy.db)
 expect_error "non-empty" "not empty" t db restore plain.tkb --db copy.db
 check "rows after the refusal" "$before" "$(rows copy.db)"
 t org add 後から足した組織 --db copy.db >/dev/null
+before=$(rows copy.db)
+expect_error "--replace from a damaged file" "SHA-256 does not match" t db restore tampered-plain.tkb --db copy.db --replace
+check "rows after a failed --replace (the old contents)" "$before" "$(rows copy.db)"
 t db restore plain.tkb --db copy.db --replace >/dev/null || { echo "FAIL: --replace"; fail=1; }
 t db backup -o replaced.tkb --db copy.db >/dev/null
 cmp -s <(body plain.tkb) <(body replaced.tkb) || { echo "FAIL: --replace did not give the archive's store"; fail=1; }
