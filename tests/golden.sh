@@ -6,7 +6,8 @@
 # NAME.setup (optional) holds taisaku command lines run first, one a line,
 # each of which must succeed (to fill the store for the store's commands).
 # Every case has its own empty store: TAISAKU_DB is a file in the case's
-# temporary directory.
+# temporary directory, or the fresh database a harness names in
+# TAISAKU_TEST_DB (tests/pg_test.sh on the pg branch).
 #   tests/golden.sh TAISAKU NAME [--update]
 set -uo pipefail
 taisaku=$(realpath "$1")
@@ -20,7 +21,7 @@ unset TAISAKU_LANG TAISAKU_NO_CACHE
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export GOLDEN_TMP=$tmp
-export TAISAKU_DB=sqlite:$tmp/golden.db
+export TAISAKU_DB=${TAISAKU_TEST_DB:-sqlite:$tmp/golden.db}
 if [ -f "$dir/$name.setup" ]; then
 	while IFS= read -r line; do
 		[ -n "$line" ] || continue

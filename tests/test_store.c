@@ -352,6 +352,38 @@ static void test_bad_input_writes_nothing(void **state)
 	tk_arena_free(a);
 }
 
+/* The pipelined batch: all files in one transaction, or none. */
+static void test_import_files(void **state)
+{
+	(void)state;
+	org_with_system("一括テスト", "対象");
+	tk_error err = { 0 };
+	size_t done = 99;
+	const char *bad[] = { EX_2025, EX_2026, BAD, EX_2025 };
+	assert_int_equal(tk_store_round_import_files(store, "一括テスト", "対象", bad, 4, ecom_resolve, NULL, &done, &err),
+		TK_EINPUT);
+	assert_int_equal(done, 0);
+	assert_non_null(strstr(err.file, "bad-key.yaml"));
+	tk_error_clear(&err);
+	assert_int_equal(count_rounds("一括テスト", "対象"), 0);
+	/* More files than the queue holds, so that the reader waits for room. */
+	const char *good[20];
+	for (int i = 0; i < 20; i++)
+		good[i] = i % 2 ? EX_2026 : EX_2025;
+	assert_int_equal(tk_store_round_import_files(store, "一括テスト", "対象", good, 20, ecom_resolve, NULL, &done,
+		&err), TK_OK);
+	assert_int_equal(done, 20);
+	assert_int_equal(count_rounds("一括テスト", "対象"), 20);
+	/* A failure late in a long batch (the reader is ahead) also leaves nothing. */
+	const char *late[20];
+	for (int i = 0; i < 20; i++)
+		late[i] = i == 17 ? BAD : EX_2025;
+	assert_int_equal(tk_store_round_import_files(store, "一括テスト", "対象", late, 20, ecom_resolve, NULL, &done, &err),
+		TK_EINPUT);
+	tk_error_clear(&err);
+	assert_int_equal(count_rounds("一括テスト", "対象"), 20);
+}
+
 /* A second connection sees what the first committed (durable at commit,
  * not only in the first connection's cache). */
 static void test_second_connection_sees_commits(void **state)
@@ -382,6 +414,7 @@ int main(void)
 		cmocka_unit_test(test_import_history_export),
 		cmocka_unit_test(test_closed_round_is_immutable),
 		cmocka_unit_test(test_bad_input_writes_nothing),
+		cmocka_unit_test(test_import_files),
 		cmocka_unit_test(test_second_connection_sees_commits),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

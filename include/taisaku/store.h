@@ -120,7 +120,8 @@ typedef struct tk_store_round {
 	tk_store_level *domains;
 } tk_store_round;
 
-/* Who imports: the name recorded with each round. NULL: the login name. */
+/* Who imports: the name recorded with each round. Unless set, the
+ * environment's TAISAKU_USER, else the login name. */
 void tk_store_set_user(tk_store *s, const char *user);
 
 /* Imports an assessment document as a new round of a system: parses it

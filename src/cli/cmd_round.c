@@ -72,7 +72,7 @@ static int round_import(cli *c, int argc, char **argv)
 	} else if (n == 1) {
 		printf(cli_tr(c, "評価回 %lld を取り込みました（%s）\n", "round %lld imported (%s)\n"), (long long)id, files[0]);
 	} else {
-		printf(cli_tr(c, "取り込むファイルがありません\n", "no files to import\n"));
+		fputs(cli_tr(c, "取り込むファイルがありません\n", "no files to import\n"), stdout);
 	}
 	cli_catalogs_free(&cats);
 	tk_store_close(s);

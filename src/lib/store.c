@@ -31,9 +31,9 @@ static const char *const SQL[Q_COUNT] = {
 	[Q_CAT_ADD] = "INSERT INTO catalogs (catalog_id, version, kind, content_hash, content, stored_at) "
 		"VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
 	[Q_ROUND_ADD] = "INSERT INTO rounds (system_id, catalog_ref, catalog_id, catalog_version, catalog_hash, "
-		"kind, document, document_name, assessed_on, assessor, imported_at, imported_by, "
+		"kind, document_name, assessed_on, assessor, imported_at, imported_by, "
 		"target_level, level, target_mean, complete, n_items, n_met, n_under, n_over, n_unknown, n_na, "
-		"n_unassessed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"n_unassessed, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 		"RETURNING id",
 	[Q_RATING_ADD] = "INSERT INTO ratings (round_id, seq, item, domain, status, rating, importance, core, "
 		"ranks, achieved, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -194,7 +194,6 @@ tk_status store_connect(const char *url, bool create, tk_store **out, tk_error *
 		return st;
 	}
 	s->ops = s->db->ops;
-	tk_store_set_user(s, getenv("TAISAKU_USER"));
 	*out = s;
 	return TK_OK;
 }

@@ -25,12 +25,11 @@ static const tk_store_column CATALOGS[] = {
 };
 static const tk_store_column ROUNDS[] = {
 	{ "id", I }, { "system_id", I }, { "catalog_ref", I }, { "catalog_id", T },
-	{ "catalog_version", T }, { "catalog_hash", T }, { "kind", T }, { "document", B },
-	{ "document_name", T }, { "assessed_on", T }, { "assessor", T },
-	{ "imported_at", T }, { "imported_by", T }, { "closed", I }, { "closed_at", T },
+	{ "catalog_version", T }, { "catalog_hash", T }, { "kind", T }, { "document_name", T },
+	{ "assessed_on", T }, { "assessor", T }, { "imported_at", T }, { "imported_by", T }, { "closed", I }, { "closed_at", T },
 	{ "target_level", I }, { "level", R }, { "target_mean", R }, { "complete", I },
 	{ "n_items", I }, { "n_met", I }, { "n_under", I }, { "n_over", I }, { "n_unknown", I },
-	{ "n_na", I }, { "n_unassessed", I },
+	{ "n_na", I }, { "n_unassessed", I }, { "document", B },
 };
 static const tk_store_column RATINGS[] = {
 	{ "round_id", I }, { "seq", I }, { "item", T }, { "domain", T }, { "status", T },

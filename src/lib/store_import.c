@@ -157,6 +157,10 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 		return rc;
 	char now[32];
 	store_now(now);
+	/* Who, looked up at the first import only: the login name needs the
+	 * user database (NSS), which read-only commands should not pay for. */
+	if (!s->user[0])
+		tk_store_set_user(s, getenv("TAISAKU_USER"));
 	int k = 1;
 	s->ops->bind_int(st, k++, system_id);
 	s->ops->bind_int(st, k++, cref);
@@ -164,7 +168,6 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 	s->ops->bind_text(st, k++, c->version ? c->version : "");
 	s->ops->bind_text(st, k++, chash);
 	s->ops->bind_text(st, k++, c->kind == TK_CATALOG_COMPLIANCE ? "compliance" : "ecom");
-	s->ops->bind_blob(st, k++, data, len);
 	s->ops->bind_text(st, k++, doc_name);
 	s->ops->bind_text(st, k++, a->date ? a->date : "");
 	s->ops->bind_text(st, k++, a->assessor ? a->assessor : "");
@@ -181,6 +184,7 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 		e->n_unassessed };
 	for (size_t i = 0; i < sizeof(counts) / sizeof(*counts); i++)
 		s->ops->bind_int(st, k++, (int64_t)counts[i]);
+	s->ops->bind_blob(st, k++, data, len);
 	tk_db_step r = s->ops->step(st, err);
 	if (r == TK_DB_ROW)
 		*round = s->ops->column_int(st, 0);

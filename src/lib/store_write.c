@@ -1,6 +1,7 @@
 /* History and portfolio as text, JSON and (portfolio) HTML. */
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,8 +210,11 @@ static tk_status portfolio_html(const char *org, const tk_store_portfolio_row *r
 	 * below target in red, as in the assessment report. */
 	const char **labels = calloc(n ? n : 1, sizeof(*labels)), **colors = calloc(n ? n : 1, sizeof(*colors));
 	double *levels = calloc(n ? n : 1, sizeof(*levels)), *targets = calloc(n ? n : 1, sizeof(*targets));
+	/* The level as people read it, beside each bar: "2.8", or "" for none. */
+	char (*texts)[8] = calloc(n ? n : 1, sizeof(*texts));
+	const char **text_ptrs = calloc(n ? n : 1, sizeof(*text_ptrs));
 	tk_status st = TK_OK;
-	if (!labels || !colors || !levels || !targets) {
+	if (!labels || !colors || !levels || !targets || !texts || !text_ptrs) {
 		st = tk_error_set(err, TK_ENOMEM, NULL, 0, 0, NULL, "メモリが足りません", "out of memory");
 		goto out;
 	}
@@ -221,11 +225,14 @@ static tk_status portfolio_html(const char *org, const tk_store_portfolio_row *r
 		levels[i] = has ? r->latest.level : NAN;
 		targets[i] = r->has_round ? r->latest.target : NAN;
 		colors[i] = has && r->latest.level + 1e-9 < r->latest.target ? "#c0392b" : NULL;
+		if (has)
+			snprintf(texts[i], sizeof(texts[i]), "%.1f", tk_round1(r->latest.level));
+		text_ptrs[i] = texts[i];
 	}
 	if (n) {
 		tk_chart_series series[2] = {
-			{ .name = T(lang, "達成レベル", "achieved level"), .values = levels, .mark = TK_CHART_FILL,
-			  .color = "#1f5fa8", .colors = colors },
+			{ .name = T(lang, "達成レベル", "achieved level"), .values = levels, .texts = text_ptrs,
+			  .mark = TK_CHART_FILL, .color = "#1f5fa8", .colors = colors },
 			{ .name = T(lang, "目標レベル", "target level"), .values = targets, .mark = TK_CHART_LINE,
 			  .color = "#222" },
 		};
@@ -265,6 +272,8 @@ out:
 	free(colors);
 	free(levels);
 	free(targets);
+	free(texts);
+	free(text_ptrs);
 	return st;
 }
 

@@ -1,0 +1,1 @@
+round import --batch tests/data/assessments --system 受注管理システム
