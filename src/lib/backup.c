@@ -349,7 +349,7 @@ static tk_status read_row(restore *rs, json_t *j, tk_error *err)
 	const tk_store_table *t = rs->table;
 	if (!t)
 		return bad_line(rd, NULL, "表の名前より前に行があります", "a row before any table line", err);
-	if (json_array_size(j) != t->ncols)
+	if (t->ncols > 32 || json_array_size(j) != t->ncols)
 		return tk_error_set(err, TK_EINPUT, rd->path, (int)rd->lineno, 1, NULL,
 			"表 %s の行は %zu 列のはずです", "a row of table %s has %zu columns", t->name, t->ncols);
 	tk_store_value row[32];
