@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db.h"
 
@@ -88,7 +89,9 @@ static tk_status sq_open(const char *target, tk_db **out, tk_error *err)
 	 * behind (sq_create makes the file for `db init`). */
 	int rc = sqlite3_open_v2(target, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		tk_status st = rc == SQLITE_CANTOPEN
+		/* Missing is the common case and gets its remedy; a file that is
+		 * there but cannot be opened (permissions) gets SQLite's reason. */
+		tk_status st = rc == SQLITE_CANTOPEN && access(target, F_OK) != 0
 			? tk_error_set(err, TK_ENOTFOUND, target, 0, 0, NULL,
 				"データベースがありません（taisaku db init で作れます）",
 				"no database here (taisaku db init creates one)")
