@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Concurrent writers on one SQLite store (issue 5).
-#   tests/store_concurrent.sh TAISAKU
+#   tests/store_concurrent_sqlite.sh TAISAKU
 # 1. Four processes import at the same time, started together: three import
 #    their files one by one, the fourth as one batch (one long transaction).
 #    Every import succeeds (a busy database is retried inside taisaku), and
