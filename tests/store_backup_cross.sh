@@ -9,7 +9,8 @@
 # - that backup restored into a new SQLite file: the same again;
 # - on PostgreSQL after the restore, round export gives the original files,
 #   new keys do not collide with restored ones, a second restore is refused
-#   and --replace works, a sealed backup restores too.
+#   and --replace works, a sealed backup restores too, and a tampered or
+#   truncated archive changes nothing there.
 set -uo pipefail
 taisaku=$(realpath "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -81,4 +82,17 @@ t db backup -o sealed.tkb --encrypt --passphrase-fd 3 --db src.db 3<pass >/dev/n
 t db restore sealed.tkb --replace --passphrase-fd 3 --db "$pg" 3<pass >/dev/null || { echo "FAIL: sealed --replace"; fail=1; }
 t db backup -o pg2.tkb --db "$pg" >/dev/null
 same_store "sealed SQLite backup → PostgreSQL with --replace" sqlite.tkb pg2.tkb
+
+# A damaged archive changes nothing in PostgreSQL either: the whole restore
+# is one transaction there too, rolled back at the first fault.
+sed 's/"Ma1.1","Ma1","met"/"Ma1.1","Ma1","out"/' sqlite.tkb >tampered.tkb
+t db restore tampered.tkb --replace --db "$pg" >out 2>&1
+check "restore of a tampered archive into PostgreSQL" 1 $?
+grep -q "SHA-256 does not match" out || { echo "FAIL: no checksum message"; cat out; fail=1; }
+head -c $(($(stat -c %s sealed.tkb) - 30)) sealed.tkb >cut.tkb
+t db restore cut.tkb --replace --passphrase-fd 3 --db "$pg" 3<pass >out 2>&1
+check "restore of a truncated archive into PostgreSQL" 1 $?
+grep -q "truncated" out || { echo "FAIL: no 'truncated' message"; cat out; fail=1; }
+t db backup -o pg3.tkb --db "$pg" >/dev/null
+same_store "PostgreSQL after two failed restores" sqlite.tkb pg3.tkb
 exit $fail
