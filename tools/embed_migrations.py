@@ -11,7 +11,9 @@ import sys
 def c_string(text):
     out = []
     for line in text.splitlines(keepends=True):
-        esc = line.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+        # \? keeps a "??" in SQL from being read as a C trigraph (-std=c17).
+        esc = (line.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+               .replace("?", "\\?"))
         out.append('\t"' + esc + '"')
     return "\n".join(out) if out else '\t""'
 

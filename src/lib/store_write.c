@@ -168,7 +168,7 @@ static tk_status portfolio_json(const char *org, const tk_store_portfolio_row *r
 
 static void portfolio_text(const char *org, const tk_store_portfolio_row *rows, size_t n, tk_lang lang, FILE *f)
 {
-	fprintf(f, "%s%s%s %zu%s\n", org, T(lang, "（システム", " ("), "", n, T(lang, "）", " systems)"));
+	fprintf(f, T(lang, "%s（システム %zu）\n", "%s (%zu systems)\n"), org, n);
 	fputs(T(lang, "システム\t業種\t規模\t評価回\t日付\tレベル（目標）\t改善が必要\t要調査\t未評価\n",
 		"system\tindustry\tsize\tround\tdate\tlevel (target)\tunder\tunknown\tunassessed\n"), f);
 	for (size_t i = 0; i < n; i++) {

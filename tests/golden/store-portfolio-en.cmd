@@ -1,0 +1,1 @@
+--lang en portfolio 株式会社北辰精機製作所
