@@ -60,6 +60,9 @@ static const struct {
 	{ "--profile", OPT_PROFILE, true },
 	{ "--id", OPT_ID, true },
 	{ "--db", OPT_DB, true },
+	{ "--encrypt", OPT_ENCRYPT, false },
+	{ "--passphrase-fd", OPT_PASSPHRASE_FD, true },
+	{ "--replace", OPT_REPLACE, false },
 	{ "--org", OPT_ORG, true },
 	{ "--system", OPT_SYSTEM, true },
 	{ "--industry", OPT_INDUSTRY, true },
@@ -118,6 +121,9 @@ bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, in
 		case OPT_PROFILE: c->profile = value; break;
 		case OPT_ID: c->id = value; break;
 		case OPT_DB: c->db = value; break;
+		case OPT_ENCRYPT: c->encrypt = true; break;
+		case OPT_PASSPHRASE_FD: c->passphrase_fd = value; break;
+		case OPT_REPLACE: c->replace = true; break;
 		case OPT_ORG: c->org = value; break;
 		case OPT_SYSTEM: c->system = value; break;
 		case OPT_INDUSTRY: c->industry = value; break;

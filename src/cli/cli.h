@@ -33,6 +33,9 @@ typedef struct cli {
 	const char *industry;      /* --industry TEXT */
 	const char *size;          /* --size TEXT */
 	bool durable;              /* the output is someone's work: flush it to disk */
+	bool encrypt;              /* --encrypt (db backup) */
+	bool replace;              /* --replace (db restore) */
+	const char *passphrase_fd; /* --passphrase-fd N */
 	int nargs;                 /* positional arguments after the subcommand words */
 	const char *args[CLI_MAX_ARGS];
 } cli;
@@ -44,9 +47,10 @@ enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_FAIL = 2 };
 enum {
 	OPT_JSON = 1 << 0, OPT_OUTPUT = 1 << 1, OPT_FORMAT = 1 << 2, OPT_CATALOG_DIR = 1 << 3,
 	OPT_BATCH = 1 << 4, OPT_CATALOG = 1 << 5, OPT_LEVEL = 1 << 6, OPT_NAME = 1 << 7,
-	OPT_TO = 1 << 15, OPT_PROFILE = 1 << 20, OPT_ID = 1 << 21,
 	OPT_DEPARTMENT = 1 << 8, OPT_BASE = 1 << 9,
 	OPT_DB = 1 << 10, OPT_ORG = 1 << 11, OPT_SYSTEM = 1 << 12, OPT_INDUSTRY = 1 << 13, OPT_SIZE = 1 << 14,
+	OPT_TO = 1 << 15, OPT_ENCRYPT = 1 << 16, OPT_PASSPHRASE_FD = 1 << 17, OPT_REPLACE = 1 << 18,
+	OPT_PROFILE = 1 << 20, OPT_ID = 1 << 21,
 };
 
 /* Parses argv (after the subcommand words) into c. --lang is always taken.
@@ -107,6 +111,15 @@ const char *cli_store_url(const cli *c);
 /* Opens the store (cli_store_url); prints the error and returns NULL when
  * it cannot. */
 tk_store *cli_store_open(const cli *c);
+
+/* The passphrase of a sealed backup (passphrase.c): from --passphrase-fd,
+ * else TAISAKU_PASSPHRASE, else asked on the terminal (twice when confirm).
+ * Prints an error and returns false when there is none. */
+bool cli_passphrase(const cli *c, bool confirm, char *buf, size_t size, size_t *len);
+
+/* taisaku db backup and db restore (cmd_db_backup.c). */
+int cmd_db_backup(cli *c, int argc, char **argv);
+int cmd_db_restore(cli *c, int argc, char **argv);
 
 /* A subcommand of a command with several (db, org, system, round). */
 typedef struct cli_sub {

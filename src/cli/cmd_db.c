@@ -32,6 +32,7 @@ static int db_init(cli *c, int argc, char **argv)
 
 int cmd_db(cli *c, int argc, char **argv)
 {
-	static const cli_sub subs[] = { { "init", db_init } };
+	static const cli_sub subs[] = { { "init", db_init }, { "backup", cmd_db_backup },
+		{ "restore", cmd_db_restore } };
 	return cli_dispatch(c, "db", subs, sizeof(subs) / sizeof(*subs), argc, argv);
 }

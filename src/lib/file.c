@@ -95,47 +95,110 @@ tk_status tk_file_read(const char *path, char **data, size_t *len, tk_error *err
 	return TK_OK;
 }
 
+tk_status tk_file_atomic_open(tk_file_atomic *a, const char *path, unsigned mode, bool durable,
+	tk_error *err)
+{
+	memset(a, 0, sizeof(*a));
+	a->fd = -1;
+	a->path = path;
+	a->durable = durable;
+	size_t plen = strlen(path);
+	a->tmp = malloc(plen + 16);
+	if (!a->tmp)
+		return tk_error_set(err, TK_ENOMEM, path, 0, 0, NULL, "メモリが足りません", "out of memory");
+	snprintf(a->tmp, plen + 16, "%s.tmpXXXXXX", path);
+	a->fd = mkstemp(a->tmp);
+	if (a->fd < 0) {
+		int e = errno;
+		free(a->tmp);
+		a->tmp = NULL;
+		return io_error(err, TK_EIO, path, "書き込めません", "cannot write", e);
+	}
+	/* mkstemp makes the file 0600; an output file should get the usual mode
+	 * unless the caller asks for another (a backup stays private). */
+	if (mode == 0) {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	fchmod(a->fd, (mode_t)mode);
+	return TK_OK;
+}
+
+tk_status tk_file_atomic_write(tk_file_atomic *a, const void *data, size_t len, tk_error *err)
+{
+	const char *p = data;
+	while (len > 0) {
+		ssize_t w = write(a->fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return io_error(err, TK_EIO, a->path, "書き込めません", "cannot write", errno);
+		p += w;
+		len -= (size_t)w;
+	}
+	return TK_OK;
+}
+
+/* Flushes the directory that holds path, so that a rename in it is durable. */
+static int sync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+	if (!dir)
+		return ENOMEM;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd < 0)
+		return errno;
+	int e = fsync(fd) < 0 && errno != EINVAL ? errno : 0;
+	close(fd);
+	return e;
+}
+
+tk_status tk_file_atomic_commit(tk_file_atomic *a, tk_error *err)
+{
+	int e = 0;
+	if (a->durable && fsync(a->fd) < 0)
+		e = errno;
+	if (close(a->fd) < 0 && !e)
+		e = errno;
+	a->fd = -1;
+	if (!e && rename(a->tmp, a->path) < 0)
+		e = errno;
+	if (e) {
+		tk_file_atomic_abort(a);
+		return io_error(err, TK_EIO, a->path, "書き込めません", "cannot write", e);
+	}
+	free(a->tmp);
+	a->tmp = NULL;
+	if (a->durable && (e = sync_parent(a->path)) != 0)
+		return io_error(err, TK_EIO, a->path, "書き込めません", "cannot write", e);
+	return TK_OK;
+}
+
+void tk_file_atomic_abort(tk_file_atomic *a)
+{
+	if (a->fd >= 0)
+		close(a->fd);
+	a->fd = -1;
+	if (a->tmp) {
+		unlink(a->tmp);
+		free(a->tmp);
+		a->tmp = NULL;
+	}
+}
+
 tk_status tk_file_write_atomic(const char *path, const char *data, size_t len, bool durable,
 	tk_error *err)
 {
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	if (!tmp)
-		return tk_error_set(err, TK_ENOMEM, path, 0, 0, NULL, "メモリが足りません", "out of memory");
-	snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return io_error(err, TK_EIO, path, "書き込めません", "cannot write", e);
+	tk_file_atomic a;
+	tk_status st = tk_file_atomic_open(&a, path, 0, durable, err);
+	if (st)
+		return st;
+	if ((st = tk_file_atomic_write(&a, data, len, err)) != TK_OK) {
+		tk_file_atomic_abort(&a);
+		return st;
 	}
-	/* mkstemp makes the file 0600; an output file should get the usual mode. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	size_t off = 0;
-	int e = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			e = errno;
-			break;
-		}
-		off += (size_t)w;
-	}
-	if (!e && durable && fsync(fd) < 0)
-		e = errno;
-	if (close(fd) < 0 && !e)
-		e = errno;
-	if (!e && rename(tmp, path) < 0)
-		e = errno;
-	if (e) {
-		unlink(tmp);
-		free(tmp);
-		return io_error(err, TK_EIO, path, "書き込めません", "cannot write", e);
-	}
-	free(tmp);
-	return TK_OK;
+	return tk_file_atomic_commit(&a, err);
 }

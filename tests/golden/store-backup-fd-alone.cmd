@@ -1,0 +1,1 @@
+db backup -o "$GOLDEN_TMP/x.tkb" --passphrase-fd 0

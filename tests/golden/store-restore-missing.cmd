@@ -1,0 +1,1 @@
+db restore tests/golden/nosuch.tkb

@@ -1,0 +1,1 @@
+db restore examples/small-company.yaml

@@ -1,0 +1,1 @@
+--lang en db restore examples/small-company.yaml
