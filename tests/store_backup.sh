@@ -56,6 +56,16 @@ t round import "$ex/financial-institution.yaml" --system 勘定系 --db src.db >
 t round import "$ex/ordinary-company-2025.yaml" --system 情報系 --db src.db >/dev/null
 t round import "$ex/ordinary-company-2026.yaml" --system 情報系 --db src.db >/dev/null
 t round close 3 --db src.db >/dev/null
+# Users with roles and an audit trail (taisaku user goes through the serve
+# binary beside taisaku, when it is built).
+users=false
+if t user add 山田 --role owner --org ○○銀行 --db src.db >/dev/null 2>&1; then
+	users=true
+	t user add admin --role admin --db src.db >/dev/null
+	t user disable 山田 --db src.db >/dev/null
+	sqlite3 src.db "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, expires_at, remote)
+		VALUES ('h', 1, 'c', 1, 1, 9999999999, '127.0.0.1'); INSERT INTO signin_failures VALUES ('x', 1, '127.0.0.1')"
+fi
 check "rounds in the source" 4 "$(sqlite3 src.db 'SELECT COUNT(*) FROM rounds')"
 
 # Plain round trip.
@@ -74,6 +84,15 @@ fi
 t round export 2 -o r2.yaml --db copy.db
 cmp -s r2.yaml "$ex/financial-institution.yaml" || { echo "FAIL: round export after restore"; fail=1; }
 check "closed flag" "3|1" "$(sqlite3 copy.db 'SELECT id, closed FROM rounds WHERE closed = 1')"
+if $users; then
+	check "users after restore" 2 "$(sqlite3 copy.db 'SELECT COUNT(*) FROM users')"
+	check "roles after restore" "$(sqlite3 src.db 'SELECT * FROM user_roles')" "$(sqlite3 copy.db 'SELECT * FROM user_roles')"
+	check "sessions are not restored" 0 "$(sqlite3 copy.db 'SELECT COUNT(*) FROM sessions')"
+	t audit verify --db copy.db >out || { echo "FAIL: audit verify after restore"; cat out; fail=1; }
+	check "audit entries after restore" "$(t audit verify --db src.db)" "$(cat out)"
+	t user add 新人 --role admin --db copy.db >/dev/null || { echo "FAIL: user add after restore"; fail=1; }
+	t audit verify --db copy.db >/dev/null || { echo "FAIL: the audit chain goes on after a restore"; fail=1; }
+fi
 t --lang ja db restore plain.tkb --db ja.db >out
 grep -q "組織 2、システム 3、カタログ 1、評価回 4、評価行 468" out || { echo "FAIL: Japanese summary"; cat out; fail=1; }
 
@@ -126,7 +145,10 @@ t org add 後から足した組織 --db copy.db >/dev/null
 before=$(rows copy.db)
 expect_error "--replace from a damaged file" "SHA-256 does not match" t db restore tampered-plain.tkb --db copy.db --replace
 check "rows after a failed --replace (the old contents)" "$before" "$(rows copy.db)"
+$users && sqlite3 copy.db "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, expires_at, remote)
+	VALUES ('old', 3, 'c', 1, 1, 9999999999, '127.0.0.1')"
 t db restore plain.tkb --db copy.db --replace >/dev/null || { echo "FAIL: --replace"; fail=1; }
+$users && check "sessions of the replaced store are gone" 0 "$(sqlite3 copy.db 'SELECT COUNT(*) FROM sessions')"
 t db backup -o replaced.tkb --db copy.db >/dev/null
 cmp -s <(body plain.tkb) <(body replaced.tkb) || { echo "FAIL: --replace did not give the archive's store"; fail=1; }
 t org add 復元後の組織 --db copy.db >/dev/null || { echo "FAIL: a new org after a restore"; fail=1; }
@@ -157,9 +179,14 @@ if command -v script >/dev/null; then
 	grep -q "the two passphrases differ" typed.out || { echo "FAIL: mismatched passphrases"; cat typed.out; fail=1; }
 fi
 
-# The backup's columns are the schema's columns, table by table.
+# The backup's columns are the schema's columns, table by table. Left out
+# on purpose (and nowhere else): sessions, live sign-ins whose secrets must
+# not outlive them in an archive, and signin_failures, the lockout's recent
+# failures; a restore starts with nobody signed in. Any other table missing
+# from the backup fails here.
+unsaved="'sessions', 'signin_failures'"
 schema_tables=$(sqlite3 src.db "SELECT name FROM sqlite_master WHERE type = 'table'
-	AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations' ORDER BY name")
+	AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations' AND name NOT IN ($unsaved) ORDER BY name")
 archive_tables=$(grep '^{"table":' plain.tkb | sed 's/^{"table":"\([a-z_]*\)".*/\1/' | sort)
 check "tables in the backup" "$(echo "$schema_tables" | tr '\n' ' ')" "$(echo "$archive_tables" | tr '\n' ' ')"
 for tb in $schema_tables; do

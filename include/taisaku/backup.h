@@ -19,13 +19,14 @@
 #include "taisaku/archive.h"
 #include "taisaku/error.h"
 #include "taisaku/store.h"
+#include "taisaku/store_dump.h"
 
 /* The first line's "format". */
 #define TK_BACKUP_FORMAT "taisaku-backup/1"
 
 /* What a backup or restore carried, table by table, in the order of
  * tk_store_tables (store_dump.h). */
-#define TK_BACKUP_MAX_TABLES 16
+#define TK_BACKUP_MAX_TABLES TK_STORE_MAX_TABLES
 typedef struct tk_backup_counts {
 	size_t ntables;
 	const char *table[TK_BACKUP_MAX_TABLES];

@@ -44,6 +44,9 @@ typedef struct tk_store_table {
 	const tk_store_column *cols;
 } tk_store_table;
 
+/* At most this many tables (the backup's counts have room for as many). */
+#define TK_STORE_MAX_TABLES 32
+
 /* The tables, parents before children: the order a restore fills them. */
 extern const tk_store_table tk_store_tables[];
 extern const size_t tk_store_ntables;
