@@ -117,7 +117,8 @@ static tk_status history_json(const tk_store_round *v, size_t n, FILE *f, tk_err
 		for (size_t d = 0; d < v[i].n_domains; d++)
 			json_object_set_new(domains, v[i].domains[d].id,
 				level_or_null(v[i].domains[d].counted, v[i].domains[d].level));
-		json_object_set_new(r, "domains", domains);
+		/* A compliance round's per-section compliance, 0..1 or null. */
+		json_object_set_new(r, v[i].is_compliance ? "sections" : "domains", domains);
 		json_array_append_new(rounds, r);
 	}
 	json_object_set_new(doc, "rounds", rounds);
@@ -157,16 +158,24 @@ static void history_text(const tk_store_round *v, size_t n, tk_lang lang, FILE *
 	fputs(T(lang, "\n日付", "\ndate"), f);
 	for (size_t i = 0; i < n; i++)
 		fprintf(f, "\t%s", v[i].date ? v[i].date : "-");
-	fputs(T(lang, "\nカタログ", "\ncatalog"), f);
+	/* A system with compliance rounds: which catalog each round is of, and
+	 * labels that say what a compliance round's figures are. */
+	bool any = false;
 	for (size_t i = 0; i < n; i++)
-		fprintf(f, "\t%s", v[i].catalog_id);
-	fputs(T(lang, "\nシステム（目標）／準拠率", "\nsystem (target) / compliance"), f);
+		any = any || v[i].is_compliance;
+	if (any) {
+		fputs(T(lang, "\nカタログ", "\ncatalog"), f);
+		for (size_t i = 0; i < n; i++)
+			fprintf(f, "\t%s", v[i].catalog_id);
+	}
+	fputs(any ? T(lang, "\nシステム（目標）／準拠率", "\nsystem (target) / compliance")
+		  : T(lang, "\nシステム（目標）", "\nsystem (target)"), f);
 	for (size_t i = 0; i < n; i++) {
 		fputc('\t', f);
 		round_value_text(f, &v[i]);
 	}
 	/* What is left to do: requirements under target, or open items. */
-	fputs(T(lang, "\n改善が必要／未完了項目", "\nunder / open"), f);
+	fputs(any ? T(lang, "\n改善が必要／未完了項目", "\nunder / open") : T(lang, "\n改善が必要", "\nunder"), f);
 	for (size_t i = 0; i < n; i++)
 		fprintf(f, "\t%zu", v[i].is_compliance ? v[i].n_open : v[i].n_under);
 	fputs(T(lang, "\n確定", "\nclosed"), f);
@@ -217,11 +226,26 @@ static tk_status portfolio_json(const char *org, const tk_store_portfolio_row *r
 	return tk_json_write(doc, f, err);
 }
 
+/* Whether any system's latest round is a compliance round (the headings
+ * then name both kinds of figure). */
+static bool portfolio_has_compliance(const tk_store_portfolio_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].has_round && rows[i].latest.is_compliance)
+			return true;
+	return false;
+}
+
 static void portfolio_text(const char *org, const tk_store_portfolio_row *rows, size_t n, tk_lang lang, FILE *f)
 {
 	fprintf(f, T(lang, "%s（システム %zu）\n", "%s (%zu systems)\n"), org, n);
-	fputs(T(lang, "システム\t業種\t規模\t評価回\t日付\tレベル（目標）／準拠率\t改善が必要／未完了\t要調査\t未評価\n",
-		"system\tindustry\tsize\tround\tdate\tlevel (target) / compliance\tunder / open\tunknown\tunassessed\n"), f);
+	if (portfolio_has_compliance(rows, n))
+		fputs(T(lang, "システム\t業種\t規模\t評価回\t日付\tレベル（目標）／準拠率\t改善が必要／未完了\t要調査\t未評価\n",
+			"system\tindustry\tsize\tround\tdate\tlevel (target) / compliance\tunder / open\tunknown\tunassessed\n"),
+			f);
+	else
+		fputs(T(lang, "システム\t業種\t規模\t評価回\t日付\tレベル（目標）\t改善が必要\t要調査\t未評価\n",
+			"system\tindustry\tsize\tround\tdate\tlevel (target)\tunder\tunknown\tunassessed\n"), f);
 	for (size_t i = 0; i < n; i++) {
 		const tk_store_portfolio_row *r = &rows[i];
 		fprintf(f, "%s\t%s\t%s\t", r->system.name, *r->system.industry ? r->system.industry : "-",
@@ -305,11 +329,13 @@ static tk_status portfolio_html(const char *org, const tk_store_portfolio_row *r
 		if ((st = tk_chart_bars(f, &chart, err)))
 			goto out;
 	}
+	bool mixed = portfolio_has_compliance(rows, n);
 	fprintf(f, "\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 		"<th>%s</th><th>%s</th></tr>\n", T(lang, "システム", "System"), T(lang, "業種", "Industry"),
 		T(lang, "規模", "Size"), T(lang, "評価回", "Round"), T(lang, "日付", "Date"),
-		T(lang, "達成レベル／準拠率", "Level / compliance"), T(lang, "目標／カタログ", "Target / catalog"),
-		T(lang, "改善が必要／未完了", "Under / open"),
+		mixed ? T(lang, "達成レベル／準拠率", "Level / compliance") : T(lang, "達成レベル", "Level"),
+		mixed ? T(lang, "目標／カタログ", "Target / catalog") : T(lang, "目標", "Target"),
+		mixed ? T(lang, "改善が必要／未完了", "Under / open") : T(lang, "改善が必要", "Under"),
 		T(lang, "要調査", "Unknown"));
 	for (size_t i = 0; i < n; i++) {
 		const tk_store_portfolio_row *r = &rows[i];
