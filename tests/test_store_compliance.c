@@ -236,12 +236,47 @@ static void test_malformed_compliance_writes_nothing(void **state)
 	tk_arena_free(a);
 }
 
+/* A batch of one ECOM and one compliance file: one transaction, both
+ * kinds side by side in one system's history. */
+static void test_batch_mixes_kinds(void **state)
+{
+	(void)state;
+	const char *org = "混在テスト", *sys = "両方";
+	org_with_system(org, sys);
+	tk_error err = { 0 };
+	const char *files[] = { TK_SOURCE_ROOT "/examples/ordinary-company-2026.yaml", PORT_2025 };
+	size_t imported = 0;
+	assert_int_equal(tk_store_round_import_files(store, org, sys, files, 2, cfx_resolve, NULL, &imported, &err),
+		TK_OK);
+	assert_int_equal(imported, 2);
+	tk_arena *a = tk_arena_new(64 * 1024);
+	tk_store_round *v;
+	size_t n;
+	assert_int_equal(tk_store_history(store, org, sys, a, &v, &n, &err), TK_OK);
+	assert_int_equal(n, 2);
+	/* By date: the port-tos round of 2025 first. */
+	assert_true(v[0].is_compliance);
+	assert_string_equal(v[0].catalog_id, "port-tos");
+	assert_false(v[1].is_compliance);
+	assert_true(v[1].counted);
+	assert_string_equal(v[1].catalog_id, "ecom-2004");
+	assert_int_equal(v[1].n_domains, 30);
+	tk_compliance *c;
+	tk_compliance_result *e = evaluate_file(PORT_2025, &c);
+	assert_round_matches(&v[0], e);
+	assert_sections_match(&v[0], e);
+	tk_compliance_result_free(e);
+	tk_compliance_free(c);
+	tk_arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_examples_stored_as_evaluated),
 		cmocka_unit_test(test_history_two_rounds_and_closing),
 		cmocka_unit_test(test_malformed_compliance_writes_nothing),
+		cmocka_unit_test(test_batch_mixes_kinds),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
