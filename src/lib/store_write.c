@@ -160,22 +160,27 @@ static void history_text(const tk_store_round *v, size_t n, tk_lang lang, FILE *
 		fprintf(f, "\t%s", v[i].date ? v[i].date : "-");
 	/* A system with compliance rounds: which catalog each round is of, and
 	 * labels that say what a compliance round's figures are. */
-	bool any = false;
-	for (size_t i = 0; i < n; i++)
+	bool any = false, all = true;
+	for (size_t i = 0; i < n; i++) {
 		any = any || v[i].is_compliance;
+		all = all && v[i].is_compliance;
+	}
 	if (any) {
 		fputs(T(lang, "\nカタログ", "\ncatalog"), f);
 		for (size_t i = 0; i < n; i++)
 			fprintf(f, "\t%s", v[i].catalog_id);
 	}
-	fputs(any ? T(lang, "\nシステム（目標）／準拠率", "\nsystem (target) / compliance")
-		  : T(lang, "\nシステム（目標）", "\nsystem (target)"), f);
+	fputs(all ? T(lang, "\n準拠率", "\ncompliance")
+		: any ? T(lang, "\nシステム（目標）／準拠率", "\nsystem (target) / compliance")
+		      : T(lang, "\nシステム（目標）", "\nsystem (target)"), f);
 	for (size_t i = 0; i < n; i++) {
 		fputc('\t', f);
 		round_value_text(f, &v[i]);
 	}
 	/* What is left to do: requirements under target, or open items. */
-	fputs(any ? T(lang, "\n改善が必要／未完了項目", "\nunder / open") : T(lang, "\n改善が必要", "\nunder"), f);
+	fputs(all ? T(lang, "\n未完了項目", "\nopen items")
+		: any ? T(lang, "\n改善が必要／未完了項目", "\nunder / open")
+		      : T(lang, "\n改善が必要", "\nunder"), f);
 	for (size_t i = 0; i < n; i++)
 		fprintf(f, "\t%zu", v[i].is_compliance ? v[i].n_open : v[i].n_under);
 	fputs(T(lang, "\n確定", "\nclosed"), f);
