@@ -117,14 +117,26 @@ typedef struct tk_store_round {
 	bool complete;
 	size_t n_requirements, n_met, n_under, n_over, n_unknown, n_na, n_unassessed;
 	size_t n_domains;                   /* filled by tk_store_history only */
-	tk_store_level *domains;
+	tk_store_level *domains;            /* compliance rounds: per section, level = compliance 0..1 */
+	/* A compliance round (is_compliance): the fields above about levels
+	 * (target, counted, level, target_mean, n_met, n_under, n_over) are
+	 * zero; these say what it found (MODEL.md §8). n_unknown, n_na and
+	 * n_unassessed count items. compliance_counted is false when nothing is
+	 * applicable. */
+	bool is_compliance;
+	bool compliance_counted;
+	double compliance;                  /* 0..1 */
+	size_t n_applicable, n_implemented, n_partial, n_not_implemented, n_open;
 } tk_store_round;
 
 /* Who imports: the name recorded with each round. Unless set, the
  * environment's TAISAKU_USER, else the login name. */
 void tk_store_set_user(tk_store *s, const char *user);
 
-/* Imports an assessment document as a new round of a system: parses it
+/* Imports an assessment document as a new round of a system: an ECOM
+ * assessment or, told by its catalog's kind, a compliance assessment (one
+ * rating row per item with its status, the compliance per section and
+ * overall). Parses it
  * (errors name doc_name, line and column), evaluates it, and stores the
  * bytes, the catalog text, one rating row per requirement, the domain and
  * view levels and the summary, in one transaction. system NULL: the

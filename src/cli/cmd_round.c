@@ -2,11 +2,13 @@
  * store. An import is one transaction; a batch (--batch DIR or several
  * files) is one transaction for all its files, so it is all or nothing. */
 #include <errno.h>
+#include <math.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "taisaku/compliance.h"
 #include "taisaku/report.h"
 #include "../lib/export_internal.h"
 
@@ -129,16 +131,34 @@ static int round_list(cli *c, int argc, char **argv)
 	if (s && a && tk_store_round_list(s, c->org, c->system, a, &v, &n, &err) == TK_OK) {
 		if (json) {
 			json_t *arr = json_array();
-			for (size_t i = 0; i < n; i++)
-				json_array_append_new(arr, json_pack("{s:I, s:o, s:s, s:o, s:i, s:I, s:b, s:s}", "round",
-					(json_int_t)v[i].id, "date", v[i].date ? json_string(v[i].date) : json_null(),
-					"catalog", v[i].catalog_id,
-					"level", v[i].counted ? json_real(v[i].level) : json_null(), "target", v[i].target,
-					"under", (json_int_t)v[i].n_under, "closed", v[i].closed, "file", v[i].document_name));
+			for (size_t i = 0; i < n; i++) {
+				json_t *o;
+				if (v[i].is_compliance) /* compliance 0..1 and open items in place of level and under */
+					o = json_pack("{s:I, s:o, s:s, s:o, s:I, s:b, s:s}", "round", (json_int_t)v[i].id,
+						"date", v[i].date ? json_string(v[i].date) : json_null(), "catalog", v[i].catalog_id,
+						"compliance", v[i].compliance_counted ? json_real(v[i].compliance) : json_null(),
+						"open", (json_int_t)v[i].n_open, "closed", v[i].closed, "file", v[i].document_name);
+				else
+					o = json_pack("{s:I, s:o, s:s, s:o, s:i, s:I, s:b, s:s}", "round",
+						(json_int_t)v[i].id, "date", v[i].date ? json_string(v[i].date) : json_null(),
+						"catalog", v[i].catalog_id,
+						"level", v[i].counted ? json_real(v[i].level) : json_null(), "target", v[i].target,
+						"under", (json_int_t)v[i].n_under, "closed", v[i].closed, "file", v[i].document_name);
+				json_object_set_new(o, "kind", json_string(v[i].is_compliance ? "compliance" : "ecom"));
+				json_array_append_new(arr, o);
+			}
 			rc = tk_json_write(arr, stdout, &err) ? cli_error(c, &err) : EXIT_OK;
 		} else {
 			for (size_t i = 0; i < n; i++) {
 				printf("#%lld\t%s\t", (long long)v[i].id, v[i].date ? v[i].date : "-");
+				if (v[i].is_compliance) {
+					char pct[16];
+					printf(cli_tr(c, "%s\t未完了 %zu\t%s\t%s\n", "%s\topen %zu\t%s\t%s\n"),
+						tk_compliance_percent(v[i].compliance_counted ? v[i].compliance : NAN, pct, sizeof(pct)),
+						v[i].n_open, v[i].closed ? cli_tr(c, "確定", "closed") : cli_tr(c, "未確定", "open"),
+						v[i].document_name);
+					continue;
+				}
 				if (v[i].counted)
 					printf("%.1f", tk_round1(v[i].level));
 				else

@@ -39,8 +39,11 @@ static const char *const SQL[Q_COUNT] = {
 		"ranks, achieved, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[Q_LEVEL_ADD] = "INSERT INTO round_levels (round_id, scope, seq, ref, level, target) "
 		"VALUES (?, ?, ?, ?, ?, ?)",
+	[Q_COMPLIANCE_ADD] = "INSERT INTO round_compliance (round_id, compliance, n_applicable, n_implemented, "
+		"n_partial, n_not_implemented, n_na, n_unknown, n_unassessed, n_open) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[Q_ROUND_GET] = "SELECT " STORE_ROUND_COLUMNS " FROM rounds r JOIN systems y ON y.id = r.system_id "
-		"JOIN organizations o ON o.id = y.organization_id WHERE r.id = ?",
+		"JOIN organizations o ON o.id = y.organization_id" STORE_ROUND_COMPLIANCE_JOIN "WHERE r.id = ?",
 	[Q_ROUND_DOC] = "SELECT document FROM rounds WHERE id = ?",
 	[Q_ROUND_CATALOG] = "SELECT c.content FROM rounds r JOIN catalogs c ON c.id = r.catalog_ref WHERE r.id = ?",
 	/* The closed = 0 guards make the refusal part of the statement itself,
@@ -50,19 +53,21 @@ static const char *const SQL[Q_COUNT] = {
 		"(SELECT id FROM rounds WHERE id = ? AND closed = 0)",
 	[Q_ROUND_DEL_LEVELS] = "DELETE FROM round_levels WHERE round_id IN "
 		"(SELECT id FROM rounds WHERE id = ? AND closed = 0)",
+	[Q_ROUND_DEL_COMPLIANCE] = "DELETE FROM round_compliance WHERE round_id IN "
+		"(SELECT id FROM rounds WHERE id = ? AND closed = 0)",
 	[Q_ROUND_DEL] = "DELETE FROM rounds WHERE id = ? AND closed = 0 RETURNING id",
 	[Q_ROUND_LIST] = "SELECT " STORE_ROUND_COLUMNS " FROM rounds r JOIN systems y ON y.id = r.system_id "
-		"JOIN organizations o ON o.id = y.organization_id WHERE r.system_id = ? "
+		"JOIN organizations o ON o.id = y.organization_id" STORE_ROUND_COMPLIANCE_JOIN "WHERE r.system_id = ? "
 		"ORDER BY r.assessed_on, r.id",
 	[Q_HISTORY_LEVELS] = "SELECT l.round_id, l.ref, l.level, l.target FROM round_levels l "
-		"JOIN rounds r ON r.id = l.round_id WHERE r.system_id = ? AND l.scope = 'domain' "
+		"JOIN rounds r ON r.id = l.round_id WHERE r.system_id = ? AND l.scope IN ('domain', 'section') "
 		"ORDER BY l.round_id, l.seq",
 	/* The latest round of each system through the (system_id, assessed_on,
 	 * id) index: one index probe per system. */
 	[Q_PORTFOLIO] = "SELECT " STORE_SYSTEM_COLUMNS ", " STORE_ROUND_COLUMNS " FROM systems y "
 		"JOIN organizations o ON o.id = y.organization_id "
 		"LEFT JOIN rounds r ON r.id = (SELECT r2.id FROM rounds r2 WHERE r2.system_id = y.id "
-		"ORDER BY r2.assessed_on DESC, r2.id DESC LIMIT 1) "
+		"ORDER BY r2.assessed_on DESC, r2.id DESC LIMIT 1)" STORE_ROUND_COMPLIANCE_JOIN
 		"WHERE y.organization_id = ? ORDER BY y.name",
 	/* A new version of an open round's document (the server's saves). */
 	[Q_ROUND_REPLACE] = "UPDATE rounds SET assessed_on = ?, assessor = ?, target_level = ?, level = ?, "

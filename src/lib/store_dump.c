@@ -39,6 +39,11 @@ static const tk_store_column RATINGS[] = {
 static const tk_store_column LEVELS[] = {
 	{ "round_id", I }, { "scope", T }, { "seq", I }, { "ref", T }, { "level", R }, { "target", R },
 };
+static const tk_store_column COMPLIANCE[] = {
+	{ "round_id", I }, { "compliance", R }, { "n_applicable", I }, { "n_implemented", I },
+	{ "n_partial", I }, { "n_not_implemented", I }, { "n_na", I }, { "n_unknown", I },
+	{ "n_unassessed", I }, { "n_open", I },
+};
 static const tk_store_column REVISIONS[] = { { "round_id", I }, { "revision", I } };
 static const tk_store_column USERS[] = {
 	{ "id", I }, { "username", T }, { "pw_hash", T }, { "is_admin", I }, { "disabled", I },
@@ -69,6 +74,7 @@ const tk_store_table tk_store_tables[] = {
 	TABLE("rounds", "id", true, ROUNDS),
 	TABLE("ratings", "round_id, seq", false, RATINGS),
 	TABLE("round_levels", "round_id, scope, seq", false, LEVELS),
+	TABLE("round_compliance", "round_id", false, COMPLIANCE),
 	TABLE("round_revisions", "round_id", false, REVISIONS),
 	TABLE("users", "id", true, USERS),
 	TABLE("user_roles", "user_id, organization_id", false, USER_ROLES),

@@ -6,6 +6,7 @@
 
 #include "sha256.h"
 #include "store_internal.h"
+#include "taisaku/compliance.h"
 #include "taisaku/file.h"
 #include "taisaku/users.h"
 
@@ -145,11 +146,22 @@ static const char *view_id(const tk_catalog *c, size_t i)
 	return c->views[i].id;
 }
 
-static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_name, const char *data,
-	size_t len, const tk_evaluation *e, int64_t *round, tk_error *err)
+/* What a rounds row says besides the document: from an ECOM evaluation or
+ * from a compliance result (the level fields zero and NULL). */
+typedef struct round_summary {
+	const tk_catalog *catalog;
+	const char *date, *assessor;
+	int target;
+	bool counted;
+	double level, target_mean;
+	bool complete;
+	size_t counts[7]; /* items, met, under, over, unknown, na, unassessed */
+} round_summary;
+
+static tk_status insert_round_row(tk_store *s, int64_t system_id, const char *doc_name, const char *data,
+	size_t len, const round_summary *m, int64_t *round, tk_error *err)
 {
-	const tk_assessment *a = e->assessment;
-	const tk_catalog *c = a->catalog;
+	const tk_catalog *c = m->catalog;
 	int64_t cref = 0;
 	const char *chash = "";
 	tk_status rc = catalog_ref(s, c, &cref, &chash, err);
@@ -170,21 +182,23 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 	s->ops->bind_text(st, k++, chash);
 	s->ops->bind_text(st, k++, c->kind == TK_CATALOG_COMPLIANCE ? "compliance" : "ecom");
 	s->ops->bind_text(st, k++, doc_name);
-	s->ops->bind_text(st, k++, a->date ? a->date : "");
-	s->ops->bind_text(st, k++, a->assessor ? a->assessor : "");
+	s->ops->bind_text(st, k++, m->date ? m->date : "");
+	s->ops->bind_text(st, k++, m->assessor ? m->assessor : "");
 	s->ops->bind_text(st, k++, now);
 	s->ops->bind_text(st, k++, s->user);
-	s->ops->bind_int(st, k++, a->level);
-	if (e->system.counted)
-		s->ops->bind_double(st, k++, e->system.level);
+	s->ops->bind_int(st, k++, m->target);
+	if (m->counted)
+		s->ops->bind_double(st, k++, m->level);
 	else
 		s->ops->bind_null(st, k++);
-	s->ops->bind_double(st, k++, e->system.target);
-	s->ops->bind_int(st, k++, e->complete);
-	const size_t counts[] = { c->n_requirements, e->n_met, e->n_under, e->n_over, e->n_unknown, e->n_na,
-		e->n_unassessed };
-	for (size_t i = 0; i < sizeof(counts) / sizeof(*counts); i++)
-		s->ops->bind_int(st, k++, (int64_t)counts[i]);
+	/* A compliance round has no target level. */
+	if (c->kind == TK_CATALOG_COMPLIANCE)
+		s->ops->bind_null(st, k++);
+	else
+		s->ops->bind_double(st, k++, m->target_mean);
+	s->ops->bind_int(st, k++, m->complete);
+	for (size_t i = 0; i < 7; i++)
+		s->ops->bind_int(st, k++, (int64_t)m->counts[i]);
 	s->ops->bind_blob(st, k++, data, len);
 	tk_db_step r = s->ops->step(st, err);
 	if (r == TK_DB_ROW)
@@ -192,7 +206,22 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 	s->ops->reset(st);
 	if (r != TK_DB_ROW)
 		return r == TK_DB_FAILED ? err->status : TK_EIO;
-	rc = insert_ratings(s, *round, e, err);
+	return TK_OK;
+}
+
+static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_name, const char *data,
+	size_t len, const tk_evaluation *e, int64_t *round, tk_error *err)
+{
+	const tk_assessment *a = e->assessment;
+	const tk_catalog *c = a->catalog;
+	round_summary m = { .catalog = c, .date = a->date, .assessor = a->assessor, .target = a->level,
+		.counted = e->system.counted, .level = e->system.level, .target_mean = e->system.target,
+		.complete = e->complete,
+		.counts = { c->n_requirements, e->n_met, e->n_under, e->n_over, e->n_unknown, e->n_na,
+			e->n_unassessed } };
+	tk_status rc = insert_round_row(s, system_id, doc_name, data, len, &m, round, err);
+	if (!rc)
+		rc = insert_ratings(s, *round, e, err);
 	if (!rc)
 		rc = insert_levels(s, *round, "domain", c->n_domains, e->domains, domain_id, c, err);
 	if (!rc)
@@ -200,11 +229,27 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 	return rc;
 }
 
+/* A compliance round: the rounds row (no levels; complete when no item is
+ * unassessed), then its items, sections and summary (store_compliance.c). */
+static tk_status insert_compliance_round(tk_store *s, int64_t system_id, const char *doc_name,
+	const char *data, size_t len, const tk_compliance_result *r, int64_t *round, tk_error *err)
+{
+	const tk_compliance *c = r->assessment;
+	const tk_compliance_tally *t = &r->overall;
+	round_summary m = { .catalog = c->catalog, .date = c->date, .assessor = c->assessor,
+		.complete = t->n[TK_CS_UNASSESSED] == 0,
+		.counts = { t->total, 0, 0, 0, t->n[TK_CS_UNKNOWN], t->n[TK_CS_NA], t->n[TK_CS_UNASSESSED] } };
+	tk_status rc = insert_round_row(s, system_id, doc_name, data, len, &m, round, err);
+	return rc ? rc : store_insert_compliance(s, *round, r, err);
+}
+
 struct tk_store_doc {
 	char *name, *data;
 	size_t len;
-	tk_assessment *a;
+	tk_assessment *a;            /* an ECOM assessment, or */
 	tk_evaluation *e;
+	tk_compliance *c;            /* a compliance assessment (the others NULL) */
+	tk_compliance_result *cr;
 };
 
 /* Takes ownership of name and data (malloc'd). */
@@ -221,7 +266,16 @@ static tk_status doc_prepare(char *name, char *data, size_t len, tk_catalog_reso
 	d->name = name;
 	d->data = data;
 	d->len = len;
-	tk_status rc = tk_assessment_load_buffer(name, data, len, resolve, ctx, &d->a, err);
+	tk_status rc;
+	/* The catalog's kind says which loader reads the document, as in
+	 * taisaku evaluate. */
+	if (tk_document_is_compliance(name, data, len, resolve, ctx)) {
+		rc = tk_compliance_load_buffer(name, data, len, resolve, ctx, &d->c, err);
+		if (!rc)
+			rc = tk_compliance_evaluate(d->c, &d->cr, err);
+		goto done;
+	}
+	rc = tk_assessment_load_buffer(name, data, len, resolve, ctx, &d->a, err);
 	if (!rc && d->a->catalog->kind != TK_CATALOG_STRENGTH)
 		rc = tk_error_set(err, TK_EINPUT, name, 0, 0, "catalog",
 			"カタログ '%s' は強度モデルのカタログではありません（ここで取り込めるのは ECOM の評価です）",
@@ -229,6 +283,7 @@ static tk_status doc_prepare(char *name, char *data, size_t len, tk_catalog_reso
 			d->a->catalog->id);
 	if (!rc)
 		rc = tk_evaluate(d->a, &d->e, err);
+done:
 	if (rc) {
 		tk_store_doc_free(d);
 		return rc;
@@ -277,6 +332,8 @@ void tk_store_doc_free(tk_store_doc *d)
 		return;
 	tk_evaluation_free(d->e);
 	tk_assessment_free(d->a);
+	tk_compliance_result_free(d->cr);
+	tk_compliance_free(d->c);
 	free(d->data);
 	free(d->name);
 	free(d);
@@ -292,8 +349,11 @@ tk_status tk_store_round_add(tk_store *s, const char *org, const char *system, c
 	tk_status rc = store_tx_begin(s, err);
 	if (!rc) {
 		tk_store_system y;
-		rc = tk_store_system_find(s, org, system ? system : d->a->system_name, &y, arena, err);
-		if (!rc)
+		const char *named = d->c ? d->c->system_name : d->a->system_name;
+		rc = tk_store_system_find(s, org, system ? system : named, &y, arena, err);
+		if (!rc && d->c)
+			rc = insert_compliance_round(s, y.id, d->name, d->data, d->len, d->cr, &round, err);
+		else if (!rc)
 			rc = insert_round(s, y.id, d->name, d->data, d->len, d->e, &round, err);
 		if (rc)
 			store_tx_rollback(s);

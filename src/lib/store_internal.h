@@ -21,9 +21,9 @@ typedef enum store_sql {
 	Q_ORG_ADD, Q_ORG_FIND, Q_ORG_LIST,
 	Q_SYS_ADD, Q_SYS_FIND, Q_SYS_FIND_ANY, Q_SYS_SET_INDUSTRY, Q_SYS_SET_SIZE, Q_SYS_LIST,
 	Q_CAT_FIND, Q_CAT_ADD,
-	Q_ROUND_ADD, Q_RATING_ADD, Q_LEVEL_ADD,
+	Q_ROUND_ADD, Q_RATING_ADD, Q_LEVEL_ADD, Q_COMPLIANCE_ADD,
 	Q_ROUND_GET, Q_ROUND_DOC, Q_ROUND_CATALOG, Q_ROUND_CLOSE,
-	Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_DEL,
+	Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_DEL_COMPLIANCE, Q_ROUND_DEL,
 	Q_ROUND_LIST, Q_HISTORY_LEVELS, Q_PORTFOLIO,
 	Q_ROUND_REPLACE, Q_ROUND_REVISE,
 	Q_COUNT
@@ -82,8 +82,12 @@ void store_read_round(tk_store *s, tk_db_stmt *st, int first, tk_arena *a, tk_st
 	"r.id, r.system_id, o.name, y.name, r.catalog_id, r.catalog_version, r.catalog_hash, " \
 	"r.document_name, r.assessed_on, r.assessor, r.imported_at, r.imported_by, " \
 	"r.closed, r.closed_at, r.target_level, r.level, r.target_mean, r.complete, r.n_items, " \
-	"r.n_met, r.n_under, r.n_over, r.n_unknown, r.n_na, r.n_unassessed"
-#define STORE_ROUND_NCOLS 25
+	"r.n_met, r.n_under, r.n_over, r.n_unknown, r.n_na, r.n_unassessed, " \
+	"r.kind, k.compliance, k.n_applicable, k.n_implemented, k.n_partial, k.n_not_implemented, k.n_open"
+#define STORE_ROUND_NCOLS 32
+/* What the SELECTs with STORE_ROUND_COLUMNS join for a compliance round's
+ * summary (absent, all NULL, for an ECOM round). */
+#define STORE_ROUND_COMPLIANCE_JOIN " LEFT JOIN round_compliance k ON k.round_id = r.id "
 
 /* The columns store_read_system reads, for SELECTs over systems y JOIN
  * organizations o. */
@@ -95,6 +99,13 @@ void store_read_round(tk_store *s, tk_db_stmt *st, int first, tk_arena *a, tk_st
 void store_read_system(tk_store *s, tk_db_stmt *st, int first, tk_arena *a, tk_store_system *y);
 
 tk_status store_nomem(tk_error *err);
+
+/* A compliance round's rows after its rounds row: one rating per item, the
+ * compliance per section (round_levels, scope 'section') and the summary
+ * (round_compliance). store_compliance.c. */
+struct tk_compliance_result;
+tk_status store_insert_compliance(tk_store *s, int64_t round, const struct tk_compliance_result *r,
+	tk_error *err);
 
 /* Makes room for one more element in an arena array *v of *n elements
  * (capacity *cap, doubled when full); returns the new element, zeroed, and

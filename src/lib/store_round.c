@@ -42,6 +42,13 @@ void store_read_round(tk_store *s, tk_db_stmt *st, int i, tk_arena *a, tk_store_
 		&r->n_unassessed };
 	for (int k = 0; k < 7; k++)
 		*counts[k] = (size_t)o->column_int(st, i + 18 + k);
+	const char *kind = o->column_text(st, i + 25);
+	r->is_compliance = kind && strcmp(kind, "compliance") == 0;
+	r->compliance_counted = !o->column_null(st, i + 26);
+	r->compliance = r->compliance_counted ? o->column_double(st, i + 26) : 0;
+	size_t *cs[] = { &r->n_applicable, &r->n_implemented, &r->n_partial, &r->n_not_implemented, &r->n_open };
+	for (int k = 0; k < 5; k++)
+		*cs[k] = (size_t)o->column_int(st, i + 27 + k);
 }
 
 tk_status tk_store_round_get(tk_store *s, int64_t round, tk_arena *a, tk_store_round *out, tk_error *err)
@@ -160,8 +167,8 @@ tk_status tk_store_round_delete(tk_store *s, int64_t round, tk_error *err)
 		return rc;
 	/* Children first (foreign keys); every statement is guarded by
 	 * closed = 0, so a closed round's rows are never touched. */
-	const store_sql qs[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS };
-	for (size_t k = 0; !rc && k < 2; k++) {
+	const store_sql qs[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_DEL_COMPLIANCE };
+	for (size_t k = 0; !rc && k < sizeof(qs) / sizeof(*qs); k++) {
 		tk_db_stmt *st;
 		if (!(rc = store_stmt(s, qs[k], &st, err))) {
 			s->ops->bind_int(st, 1, round);

@@ -1,0 +1,1 @@
+help round --lang en

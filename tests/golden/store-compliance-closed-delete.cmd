@@ -1,0 +1,1 @@
+round delete 2

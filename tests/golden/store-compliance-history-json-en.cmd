@@ -1,0 +1,1 @@
+history ターミナルオペレーションシステム（TOS） --format json --lang en

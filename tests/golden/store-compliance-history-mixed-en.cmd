@@ -1,0 +1,1 @@
+history 両方 --lang en

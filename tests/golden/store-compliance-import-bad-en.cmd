@@ -1,0 +1,1 @@
+round import tests/data/compliance/port-tos-malformed.yaml --lang en

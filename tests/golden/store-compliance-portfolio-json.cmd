@@ -1,0 +1,1 @@
+portfolio 青浜コンテナターミナル株式会社 --format json

@@ -1,0 +1,1 @@
+round list --system ターミナルオペレーションシステム（TOS）
