@@ -259,4 +259,17 @@ tk_status tk_store_peers(tk_store *s, const char *org, const char *system, unsig
 tk_status tk_store_peers_write(const tk_store_peer_result *p, tk_store_format fmt, tk_lang lang,
 	FILE *out, tk_error *err);
 
+/* ---- benchmark exchange between stores (issue 9) ----
+ * Export: the latest strength round of every system (of org, or of every
+ * organisation when org is NULL) as anonymised levels in JSON
+ * (format taisaku-benchmark/1): catalog, industry, size, the year, the
+ * target level, and the levels of the system, views, domains and
+ * requirements. No names, notes, evidence, assessors, dates finer than the
+ * year or database ids; each organisation is a random token, new with every
+ * export. Import: adds such a file's systems to the peer pool (external
+ * peers join peer groups like local systems); a file imported before is
+ * refused. *n (may be NULL) receives the number of systems. */
+tk_status tk_store_benchmark_export(tk_store *s, const char *org, FILE *out, size_t *n, tk_error *err);
+tk_status tk_store_benchmark_import(tk_store *s, const char *path, size_t *n, tk_error *err);
+
 #endif

@@ -151,6 +151,7 @@ int cmd_round(cli *c, int argc, char **argv);
 int cmd_history(cli *c, int argc, char **argv);
 int cmd_portfolio(cli *c, int argc, char **argv);
 int cmd_peers(cli *c, int argc, char **argv);
+int cmd_benchmark(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
 int cmd_project(cli *c, int argc, char **argv);
 int catalog_coverage(cli *c, int argc, char **argv);

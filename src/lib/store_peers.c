@@ -47,6 +47,16 @@ static const char *const SQL_GROUP =
 	"AND (? = 0 OR y.industry = ?) AND (? = 0 OR y.size = ?) AND (? = 0 OR r.target_level = ?) "
 	"ORDER BY r.id";
 
+/* Peers from other stores (taisaku benchmark import): the same tests on
+ * their attributes; their organisation is a random token. Organisations are
+ * counted by "L:" + local name and "X:" + token, so the two never meet. */
+static const char *const SQL_EXT_GROUP =
+	"SELECT p.id, p.org_token, p.level FROM external_peers p WHERE p.catalog_id = ? "
+	"AND (? = 0 OR p.industry = ?) AND (? = 0 OR p.size = ?) AND (? = 0 OR p.target_level = ?) "
+	"ORDER BY p.id";
+static const char *const SQL_EXT_LEVELS =
+	"SELECT scope, ref, level FROM external_levels WHERE peer_id = ?";
+
 static const char *const SQL_RATINGS =
 	"SELECT item, achieved FROM ratings WHERE round_id = ? ORDER BY seq";
 static const char *const SQL_LEVELS =
@@ -60,7 +70,7 @@ typedef struct entries {
 typedef struct peers_q {
 	tk_store *s;
 	tk_arena *a;
-	tk_db_stmt *self, *group, *ratings, *levels;
+	tk_db_stmt *self, *group, *ratings, *levels, *ext_group, *ext_levels;
 } peers_q;
 
 static tk_status prepare(peers_q *q, const char *sql, tk_db_stmt **st, tk_error *err)
@@ -70,8 +80,8 @@ static tk_status prepare(peers_q *q, const char *sql, tk_db_stmt **st, tk_error 
 
 static void finalize(peers_q *q)
 {
-	tk_db_stmt *all[] = { q->self, q->group, q->ratings, q->levels };
-	for (size_t i = 0; i < 4; i++)
+	tk_db_stmt *all[] = { q->self, q->group, q->ratings, q->levels, q->ext_group, q->ext_levels };
+	for (size_t i = 0; i < 6; i++)
 		if (all[i])
 			q->s->ops->finalize(all[i]);
 }
@@ -157,6 +167,7 @@ static tk_status read_round(peers_q *q, int64_t round, entries *ent, bool self, 
 }
 
 typedef struct peer_row {
+	bool external;       /* round is then an external_peers id */
 	int64_t round;
 	const char *org;
 	double level;
@@ -181,10 +192,54 @@ static tk_status read_group(peers_q *q, const tk_store_peer_result *out, peer_ro
 	tk_db_step r;
 	while ((r = s->ops->step(st, err)) == TK_DB_ROW) {
 		peer_row *x = store_grow(q->a, (void **)v, n, &cap, sizeof(*x));
-		if (!x || !(x->org = tk_arena_strdup(q->a, s->ops->column_text(st, 1))))
+		const char *name = s->ops->column_text(st, 1);
+		char *org = x ? tk_arena_alloc(q->a, strlen(name) + 3) : NULL;
+		if (!org)
 			return store_nomem(err);
+		memcpy(org, "L:", 2);
+		strcpy(org + 2, name);
+		x->org = org;
 		x->round = s->ops->column_int(st, 0);
 		x->level = col_level(s, st, 2);
+	}
+	if (r == TK_DB_FAILED)
+		return err->status;
+	st = q->ext_group;
+	s->ops->bind_text(st, 1, out->catalog_id);
+	s->ops->bind_int(st, 2, (out->group & TK_PEERS_BY_INDUSTRY) != 0);
+	s->ops->bind_text(st, 3, out->system.industry);
+	s->ops->bind_int(st, 4, (out->group & TK_PEERS_BY_SIZE) != 0);
+	s->ops->bind_text(st, 5, out->system.size);
+	s->ops->bind_int(st, 6, (out->group & TK_PEERS_BY_LEVEL) != 0);
+	s->ops->bind_int(st, 7, out->target);
+	while ((r = s->ops->step(st, err)) == TK_DB_ROW) {
+		peer_row *x = store_grow(q->a, (void **)v, n, &cap, sizeof(*x));
+		char org[80];
+		snprintf(org, sizeof(org), "X:%s", s->ops->column_text(st, 1));
+		if (!x || !(x->org = tk_arena_strdup(q->a, org)))
+			return store_nomem(err);
+		x->external = true;
+		x->round = s->ops->column_int(st, 0);
+		x->level = col_level(s, st, 2);
+	}
+	return r == TK_DB_FAILED ? err->status : TK_OK;
+}
+
+/* An external peer's levels: scope 'view', 'domain' or 'requirement'. */
+static tk_status read_external(peers_q *q, int64_t peer, const entries *ent, double **lv, size_t p, tk_error *err)
+{
+	tk_store *s = q->s;
+	size_t base[3] = { 1, 1 + ent[0].n, 1 + ent[0].n + ent[1].n };
+	tk_db_stmt *st = q->ext_levels;
+	s->ops->reset(st);
+	s->ops->bind_int(st, 1, peer);
+	tk_db_step r;
+	while ((r = s->ops->step(st, err)) == TK_DB_ROW) {
+		const char *scope = s->ops->column_text(st, 0);
+		int k = strcmp(scope, "view") == 0 ? 0 : strcmp(scope, "domain") == 0 ? 1 : 2;
+		long at = find_entry(&ent[k], 0, s->ops->column_text(st, 1));
+		if (at >= 0)
+			lv[base[k] + (size_t)at][p] = col_level(s, st, 2);
 	}
 	return r == TK_DB_FAILED ? err->status : TK_OK;
 }
@@ -221,7 +276,8 @@ static tk_status compute(peers_q *q, tk_store_peer_result *out, entries *ent, co
 	for (size_t p = 0; p < n_peers && !rc; p++) {
 		orgs[p] = peers[p].org;
 		lv[0][p] = peers[p].level;
-		rc = read_round(q, peers[p].round, ent, false, lv, p, err);
+		rc = peers[p].external ? read_external(q, peers[p].round, ent, lv, p, err)
+				       : read_round(q, peers[p].round, ent, false, lv, p, err);
 	}
 	if (rc)
 		return rc;
@@ -246,7 +302,9 @@ tk_status tk_store_peers(tk_store *s, const char *org, const char *system, unsig
 		return rc;
 	peers_q q = { .s = s, .a = a };
 	if ((rc = prepare(&q, SQL_SELF, &q.self, err)) || (rc = prepare(&q, SQL_GROUP, &q.group, err)) ||
-	    (rc = prepare(&q, SQL_RATINGS, &q.ratings, err)) || (rc = prepare(&q, SQL_LEVELS, &q.levels, err)))
+	    (rc = prepare(&q, SQL_RATINGS, &q.ratings, err)) || (rc = prepare(&q, SQL_LEVELS, &q.levels, err)) ||
+	    (rc = prepare(&q, SQL_EXT_GROUP, &q.ext_group, err)) ||
+	    (rc = prepare(&q, SQL_EXT_LEVELS, &q.ext_levels, err)))
 		goto done;
 	s->ops->bind_int(q.self, 1, out->system.id);
 	tk_db_step r = s->ops->step(q.self, err);
