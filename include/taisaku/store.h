@@ -24,6 +24,7 @@
 #include "taisaku/arena.h"
 #include "taisaku/assessment.h"
 #include "taisaku/error.h"
+#include "taisaku/peers.h"
 
 typedef struct tk_store tk_store;
 
@@ -226,5 +227,61 @@ tk_status tk_store_history_write(const tk_store_round *rounds, size_t n, tk_stor
  * self-contained page with a bar chart of levels against targets. */
 tk_status tk_store_portfolio_write(const char *org, const tk_store_portfolio_row *rows, size_t n,
 	tk_store_format fmt, tk_lang lang, FILE *out, tk_error *err);
+
+/* ---- peers (issue 9, docs/profiles.en.md) ----
+ * A system's latest round against its peer group: the latest round of every
+ * other system whose latest round is of the same catalog and that matches
+ * on the chosen attributes. Statistics by tk_peer_stats (peers.h), which
+ * enforces k-anonymity: nothing is shown for fewer than 5 organisations. */
+
+
+enum {
+	TK_PEERS_BY_INDUSTRY = 1 << 0,
+	TK_PEERS_BY_SIZE = 1 << 1,
+	TK_PEERS_BY_LEVEL = 1 << 2, /* the same target level S */
+};
+
+/* "industry,size,level" (any of them, comma separated) → flags; false on
+ * an unknown word (err names it). */
+bool tk_store_peers_group_parse(const char *text, unsigned *flags, tk_error *err);
+
+typedef struct tk_store_peer_entry {
+	const char *id;      /* requirement, domain or view id; NULL for the system */
+	tk_peer_stat stat;
+} tk_store_peer_entry;
+
+typedef struct tk_store_peer_result {
+	tk_store_system system;
+	int64_t round_id;
+	const char *catalog_id, *date;   /* of the system's latest round */
+	int target;
+	unsigned group;                  /* TK_PEERS_BY_* */
+	size_t n_systems;                /* peer systems in the group */
+	tk_peer_summary summary;         /* organisations, suppressed */
+	tk_store_peer_entry system_entry;
+	size_t n_views, n_domains, n_requirements;
+	tk_store_peer_entry *views, *domains, *requirements;
+} tk_store_peer_result;
+
+tk_status tk_store_peers(tk_store *s, const char *org, const char *system, unsigned group,
+	tk_arena *a, tk_store_peer_result *out, tk_error *err);
+
+/* Text (the entries where the system lags most), JSON (the contract of
+ * issue 9) or HTML (radar of the system against the peer mean, tables). */
+tk_status tk_store_peers_write(const tk_store_peer_result *p, tk_store_format fmt, tk_lang lang,
+	FILE *out, tk_error *err);
+
+/* ---- benchmark exchange between stores (issue 9) ----
+ * Export: the latest strength round of every system (of org, or of every
+ * organisation when org is NULL) as anonymised levels in JSON
+ * (format taisaku-benchmark/1): catalog, industry, size, the year, the
+ * target level, and the levels of the system, views, domains and
+ * requirements. No names, notes, evidence, assessors, dates finer than the
+ * year or database ids; each organisation is a random token, new with every
+ * export. Import: adds such a file's systems to the peer pool (external
+ * peers join peer groups like local systems); a file imported before is
+ * refused. *n (may be NULL) receives the number of systems. */
+tk_status tk_store_benchmark_export(tk_store *s, const char *org, FILE *out, size_t *n, tk_error *err);
+tk_status tk_store_benchmark_import(tk_store *s, const char *path, size_t *n, tk_error *err);
 
 #endif

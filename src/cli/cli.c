@@ -67,6 +67,7 @@ static const struct {
 	{ "--system", OPT_SYSTEM, true },
 	{ "--industry", OPT_INDUSTRY, true },
 	{ "--size", OPT_SIZE, true },
+	{ "--group", OPT_GROUP, true },
 };
 
 bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, int max_args,
@@ -128,6 +129,7 @@ bool cli_parse(cli *c, int argc, char **argv, unsigned allowed, int min_args, in
 		case OPT_SYSTEM: c->system = value; break;
 		case OPT_INDUSTRY: c->industry = value; break;
 		case OPT_SIZE: c->size = value; break;
+		case OPT_GROUP: c->group = value; break;
 		}
 	}
 	if (c->nargs < min_args) {

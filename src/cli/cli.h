@@ -32,6 +32,7 @@ typedef struct cli {
 	const char *system;        /* --system NAME */
 	const char *industry;      /* --industry TEXT */
 	const char *size;          /* --size TEXT */
+	const char *group;         /* --group ATTR,... (peers) */
 	bool durable;              /* the output is someone's work: flush it to disk */
 	bool encrypt;              /* --encrypt (db backup) */
 	bool replace;              /* --replace (db restore) */
@@ -50,7 +51,7 @@ enum {
 	OPT_DEPARTMENT = 1 << 8, OPT_BASE = 1 << 9,
 	OPT_DB = 1 << 10, OPT_ORG = 1 << 11, OPT_SYSTEM = 1 << 12, OPT_INDUSTRY = 1 << 13, OPT_SIZE = 1 << 14,
 	OPT_TO = 1 << 15, OPT_ENCRYPT = 1 << 16, OPT_PASSPHRASE_FD = 1 << 17, OPT_REPLACE = 1 << 18,
-	OPT_PROFILE = 1 << 20, OPT_ID = 1 << 21,
+	OPT_GROUP = 1 << 19, OPT_PROFILE = 1 << 20, OPT_ID = 1 << 21,
 };
 
 /* Parses argv (after the subcommand words) into c. --lang is always taken.
@@ -164,6 +165,8 @@ int cmd_system(cli *c, int argc, char **argv);
 int cmd_round(cli *c, int argc, char **argv);
 int cmd_history(cli *c, int argc, char **argv);
 int cmd_portfolio(cli *c, int argc, char **argv);
+int cmd_peers(cli *c, int argc, char **argv);
+int cmd_benchmark(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
 int cmd_project(cli *c, int argc, char **argv);
 int catalog_coverage(cli *c, int argc, char **argv);

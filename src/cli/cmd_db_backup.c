@@ -21,6 +21,16 @@ static const struct {
 	{ "rounds", "評価回", "rounds" },
 	{ "ratings", "評価行", "rating rows" },
 	{ "round_levels", "レベル行", "level rows" },
+	{ "round_compliance", "遵守状況の要約", "compliance summaries" },
+	{ "round_revisions", "評価回の改訂", "round revisions" },
+	{ "users", "利用者", "users" },
+	{ "user_roles", "役割", "roles" },
+	{ "system_assessors", "評価者の割り当て", "assessor assignments" },
+	{ "recovery_codes", "回復コード", "recovery codes" },
+	{ "audit", "監査証跡", "audit entries" },
+	{ "external_imports", "他の記録庫からの取り込み", "benchmark imports" },
+	{ "external_peers", "外部の比較対象", "external peers" },
+	{ "external_levels", "外部の比較対象のレベル", "external peer levels" },
 };
 
 static void print_counts(const cli *c, const tk_backup_counts *n)

@@ -578,6 +578,57 @@ static const help_text HELP[] = {
 	"\n"
 	  "--db URL names the database: sqlite:PATH (default sqlite:./taisaku.db) or postgresql://....\n"
 	  "Without it, the environment variable TAISAKU_DB is used. Exit status: 0 success, 1 error (nothing changed).\n" },
+	{ "peers",
+	  "使い方: taisaku peers SYSTEM [--org O] [--group industry,size,level] [--format text|json|html]\n"
+	  "                     [-o OUT] [--db URL]\n"
+	  "  システムの最新の評価回を、比較対象（同じカタログで、指定した属性が同じ他のシステムの最新の\n"
+	  "  評価回。benchmark import で取り込んだ他組織のものを含む）と比べます。要求・対策ドメイン・\n"
+	  "  ビュー・システムごとに件数・平均・標準偏差（母標準偏差）・パーセンタイル・偏差値を示します。\n"
+	  "  --group   比べる属性: industry（業種）, size（規模）, level（目標レベル S）。既定 industry,size\n"
+	  "  text は比較対象より遅れている要求（偏差値の低い順）、json は issue 9 の形式、html は\n"
+	  "  対策ドメインのレーダーチャート（このシステムと比較対象の平均）と表です。\n"
+	  "  比較対象の組織が 5 未満なら統計は示しません（k-匿名性。項目ごとにも同じ）。\n"
+	"\n"
+	  "--db URL はデータベースです: sqlite:PATH（既定 sqlite:./taisaku.db）か postgresql://...。\n"
+	  "指定がなければ環境変数 TAISAKU_DB を使います。終了コード: 0 成功、1 エラー。\n",
+	  "usage: taisaku peers SYSTEM [--org O] [--group industry,size,level] [--format text|json|html]\n"
+	  "                    [-o OUT] [--db URL]\n"
+	  "  compares a system's latest round with its peer group: the latest round of every other system\n"
+	  "  of the same catalog that matches on the chosen attributes (including peers added by benchmark\n"
+	  "  import). Per requirement, domain, view and for the system: count, mean, standard deviation\n"
+	  "  (population), the system's percentile and deviation value.\n"
+	  "  --group   the attributes to match: industry, size, level (the target level S);\n"
+	  "            default industry,size\n"
+	  "  text lists the requirements where the system lags most (lowest deviation value first); json\n"
+	  "  is issue 9's contract; html a radar chart of the domains (the system against the peer mean)\n"
+	  "  and the tables. A group of fewer than 5 organisations shows nothing (k-anonymity; the same\n"
+	  "  for each entry).\n"
+	"\n"
+	  "--db URL names the database: sqlite:PATH (default sqlite:./taisaku.db) or postgresql://....\n"
+	  "Without it, the environment variable TAISAKU_DB is used. Exit status: 0 success, 1 error.\n" },
+	{ "benchmark",
+	  "使い方:\n"
+	  "  taisaku benchmark export [--org O] -o FILE [--db URL]\n"
+	  "      各システム（--org があればその組織のもの）の最新の評価回を、匿名化したレベルとして\n"
+	  "      書き出します（JSON, taisaku-benchmark/1）。含むのはカタログ・業種・規模・年・目標レベル・\n"
+	  "      システム／ビュー／対策ドメイン／要求のレベルだけです。名前・備考・証跡・評価者・年より\n"
+	  "      細かい日付・ID は含みません。組織は書き出しのたびに新しい乱数のトークンになります。\n"
+	  "  taisaku benchmark import FILE [--db URL]\n"
+	  "      書き出されたファイルを比較対象に加えます（peers の比較対象に、このストアのシステムと\n"
+	  "      同じように入ります）。同じファイルの 2 回目の取り込みは拒否します。\n"
+	"\n"
+	  "終了コード: 0 成功、1 エラー（何も変更しません）。\n",
+	  "usage:\n"
+	  "  taisaku benchmark export [--org O] -o FILE [--db URL]\n"
+	  "      writes the latest round of every system (of O with --org) as anonymised levels (JSON,\n"
+	  "      taisaku-benchmark/1): catalog, industry, size, year, target level and the levels of the\n"
+	  "      system, views, domains and requirements only. No names, notes, evidence, assessors, dates\n"
+	  "      finer than the year or ids; each organisation becomes a random token, new with every export.\n"
+	  "  taisaku benchmark import FILE [--db URL]\n"
+	  "      adds an exported file to the peer pool (its systems join peer groups like this store's\n"
+	  "      own). Importing the same file a second time is refused.\n"
+	"\n"
+	  "Exit status: 0 success, 1 error (nothing changed).\n" },
 	{ "help",
 	  "使い方: taisaku help [COMMAND]\n  コマンドの使い方を表示します。\n",
 	  "usage: taisaku help [COMMAND]\n  show how to use a command.\n" },

@@ -28,6 +28,8 @@ const command cli_commands[] = {
 	{ "system", cmd_system, "システム（セキュリティ区画）を登録・一覧する", "add and list systems (security segments)" },
 	{ "round", cmd_round, "評価回を取り込む・書き出す・一覧する・確定する",
 		"import, export, list and close assessment rounds" },
+	{ "peers", cmd_peers, "システムを同業の比較対象と比べる", "compare a system with its peer group" },
+	{ "benchmark", cmd_benchmark, "匿名化したレベルを他の組織と交換する", "exchange anonymised levels with other organisations" },
 	{ "history", cmd_history, "システムのレベルの推移を示す", "show a system's levels over its rounds" },
 	{ "portfolio", cmd_portfolio, "組織の全システムの最新レベルと目標を示す",
 		"show every system of an organisation with its latest level and target" },

@@ -57,6 +57,12 @@ static const tk_store_column AUDIT[] = {
 	{ "id", I }, { "at", T }, { "username", T }, { "action", T }, { "organization_id", I },
 	{ "target", T }, { "detail", T }, { "remote", T }, { "prev_hash", T }, { "hash", T },
 };
+static const tk_store_column EXT_IMPORTS[] = { { "id", I }, { "export_token", T }, { "imported_at", T } };
+static const tk_store_column EXT_PEERS[] = {
+	{ "id", I }, { "import_id", I }, { "org_token", T }, { "catalog_id", T }, { "industry", T },
+	{ "size", T }, { "year", I }, { "target_level", I }, { "level", R },
+};
+static const tk_store_column EXT_LEVELS[] = { { "peer_id", I }, { "scope", T }, { "ref", T }, { "level", R } };
 
 #undef I
 #undef R
@@ -83,6 +89,11 @@ const tk_store_table tk_store_tables[] = {
 	/* Keys and hashes kept as they are, in key order: the chain verifies
 	 * after a restore (taisaku audit verify) and goes on from its last hash. */
 	TABLE("audit", "id", true, AUDIT),
+	TABLE("external_imports", "id", true, EXT_IMPORTS),
+	TABLE("external_peers", "id", true, EXT_PEERS),
+	/* ref is a requirement, domain or view id of a catalog: ASCII, which
+	 * every collation orders alike (as scope above). */
+	TABLE("external_levels", "peer_id, scope, ref", false, EXT_LEVELS),
 };
 const size_t tk_store_ntables = sizeof(tk_store_tables) / sizeof(*tk_store_tables);
 _Static_assert(sizeof(tk_store_tables) / sizeof(*tk_store_tables) <= TK_STORE_MAX_TABLES,
@@ -106,6 +117,27 @@ static void column_list(const tk_store_table *t, char *buf, size_t size)
 		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "", t->cols[i].name);
 }
 
+/* The ORDER BY of t: its key, each text column byte by byte on PostgreSQL
+ * (COLLATE "C", SQLite's own order), so that a database created with some
+ * other locale dumps its rows in the same order as SQLite. */
+static void order_list(const tk_store *s, const tk_store_table *t, char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	const char *p = t->order_by;
+	while (*p && n < size) {
+		size_t len = strcspn(p, ",");
+		bool text = false;
+		for (size_t i = 0; i < t->ncols; i++)
+			if (strlen(t->cols[i].name) == len && strncmp(t->cols[i].name, p, len) == 0)
+				text = t->cols[i].type == TK_COL_TEXT;
+		n += (size_t)snprintf(buf + n, size - n, "%s%.*s%s", n ? ", " : "", (int)len, p,
+			text && s->ops->backend == TK_DB_POSTGRESQL ? " COLLATE \"C\"" : "");
+		p += len;
+		p += strspn(p, ", ");
+	}
+}
+
 tk_status tk_store_snapshot_begin(tk_store *s, tk_error *err)
 {
 	/* Both SQL texts are fixed; the back end decides only which. */
@@ -124,10 +156,11 @@ tk_status tk_store_dump_table(tk_store *s, const tk_store_table *t, tk_store_row
 {
 	if (t->ncols > MAX_COLS)
 		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, t->name, "列が多すぎます", "too many columns");
-	char cols[1024], sql[1400];
+	char cols[1024], order[300], sql[1700];
 	column_list(t, cols, sizeof(cols));
+	order_list(s, t, order, sizeof(order));
 	/* Table and column names are the constants above, never input. */
-	snprintf(sql, sizeof(sql), "SELECT %s FROM %s ORDER BY %s", cols, t->name, t->order_by);
+	snprintf(sql, sizeof(sql), "SELECT %s FROM %s ORDER BY %s", cols, t->name, order);
 	tk_db_stmt *st;
 	tk_status rc = s->ops->prepare(s->db, sql, &st, err);
 	if (rc)

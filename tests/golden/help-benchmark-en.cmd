@@ -1,0 +1,1 @@
+--lang en help benchmark

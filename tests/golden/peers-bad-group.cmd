@@ -1,0 +1,1 @@
+peers 受注管理システム --group industry,region

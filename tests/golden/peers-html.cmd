@@ -1,0 +1,1 @@
+--lang en peers 受注管理システム --format html -o "$GOLDEN_TMP/peers.html.file"
