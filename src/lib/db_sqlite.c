@@ -56,7 +56,10 @@ static int busy_handler(void *ctx, int count)
 }
 
 /* Fills err from the connection's last error. */
-static tk_status fail(sq_db *db, int rc, const char *what, tk_error *err)
+/* A failed SQLite call as an error in both languages. A read-only database
+ * and a full disk are said plainly: they are the user's to fix, and SQLite
+ * has rolled the transaction back, so nothing was changed. */
+static tk_status fail(sq_db *db, int rc, const char *what_ja, const char *what_en, tk_error *err)
 {
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || (rc & 0xff) == SQLITE_BUSY) {
 		int n = db->busy_gave_up ? db->busy_gave_up : db->retries;
@@ -65,8 +68,20 @@ static tk_status fail(sq_db *db, int rc, const char *what, tk_error *err)
 			"データベースが使用中です（%d 回再試行しました）。ほかの書き込みが終わってからやり直してください",
 			"database busy, retried %d times; try again when the other writer has finished", n);
 	}
-	return tk_error_set(err, TK_EIO, db->path, 0, 0, NULL, "データベースの%sに失敗しました: %s",
-		"database %s failed: %s", what, sqlite3_errmsg(db->h));
+	if ((rc & 0xff) == SQLITE_READONLY)
+		return tk_error_set(err, TK_EIO, db->path, 0, 0, NULL,
+			"データベースに書き込めません（ファイルかそのディレクトリが読み取り専用です）。何も変更していません: %s",
+			"cannot write to the database (the file or its directory is read-only); nothing was changed: %s",
+			sqlite3_errmsg(db->h));
+	if ((rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC)
+		return tk_error_set(err, TK_EIO, db->path, 0, 0, NULL,
+			"ディスクがいっぱいか書き込めないため、データベースに書き込めません。何も変更していません: %s",
+			"cannot write to the database (the disk is full or refuses the write); nothing was changed: %s",
+			sqlite3_errmsg(db->h));
+	char ja[TK_ERROR_TEXT], en[TK_ERROR_TEXT];
+	snprintf(ja, sizeof(ja), "データベースの%sに失敗しました: %s", what_ja, sqlite3_errmsg(db->h));
+	snprintf(en, sizeof(en), "database %s failed: %s", what_en, sqlite3_errmsg(db->h));
+	return tk_error_set_texts(err, TK_EIO, db->path, 0, 0, NULL, ja, en);
 }
 
 static sq_db *DB(tk_db *db)
@@ -95,7 +110,7 @@ static tk_status sq_open(const char *target, tk_db **out, tk_error *err)
 			? tk_error_set(err, TK_ENOTFOUND, target, 0, 0, NULL,
 				"データベースがありません（taisaku db init で作れます）",
 				"no database here (taisaku db init creates one)")
-			: fail(db, rc, "オープン", err);
+			: fail(db, rc, "オープン", "open", err);
 		sqlite3_close(db->h);
 		free(db);
 		return st;
@@ -113,14 +128,14 @@ static tk_status sq_open(const char *target, tk_db **out, tk_error *err)
 		tk_status s = rc == SQLITE_NOTADB
 			? tk_error_set(err, TK_EINPUT, target, 0, 0, NULL, "SQLite のデータベースではありません",
 				"not an SQLite database")
-			: fail(db, rc == SQLITE_ROW ? SQLITE_ERROR : rc, "WAL 設定", err);
+			: fail(db, rc == SQLITE_ROW ? SQLITE_ERROR : rc, "WAL 設定", "WAL setting", err);
 		sqlite3_close(db->h);
 		free(db);
 		return s;
 	}
 	rc = sqlite3_exec(db->h, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		tk_status s = fail(db, rc, "設定", err);
+		tk_status s = fail(db, rc, "設定", "setting", err);
 		sqlite3_close(db->h);
 		free(db);
 		return s;
@@ -157,7 +172,7 @@ static tk_status sq_exec(tk_db *d, const char *sql, tk_error *err)
 	sq_db *db = DB(d);
 	db->retries = 0;
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? TK_OK : fail(db, rc, "実行", err);
+	return rc == SQLITE_OK ? TK_OK : fail(db, rc, "実行", "statement", err);
 }
 
 static tk_status sq_begin(tk_db *d, tk_error *err)
@@ -188,7 +203,7 @@ static tk_status sq_prepare(tk_db *d, const char *sql, tk_db_stmt **out, tk_erro
 	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &w->st, NULL);
 	if (rc != SQLITE_OK) {
 		free(w);
-		return fail(db, rc, "文の準備", err);
+		return fail(db, rc, "文の準備", "statement preparation", err);
 	}
 	w->db = db;
 	*out = (tk_db_stmt *)w;
@@ -237,7 +252,7 @@ static tk_db_step sq_step(tk_db_stmt *st, tk_error *err)
 		tk_error_set(err, TK_EINPUT, db->path, 0, 0, NULL, "データベースの制約に反します: %s",
 			"a database constraint is violated: %s", sqlite3_errmsg(db->h));
 	else
-		fail(db, rc, "実行", err);
+		fail(db, rc, "実行", "statement", err);
 	sqlite3_reset(S(st));
 	return TK_DB_FAILED;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "taisaku/file.h"
+#include "taisaku/workbook.h"
 #include "schema.h"
 #include "workbook_xlsx.h"
 
@@ -306,5 +307,23 @@ tk_status wb_xlsx_end(wb_xlsx *x, const char *path, char **data, size_t *len)
 	if (!x->st)
 		x->st = tk_file_read(path, data, len, x->err);
 	unlink(path);
+	/* libxlsxwriter does not check its writes to the temporary files that
+	 * hold the sheets: with TMPDIR full (or a file-size limit) it zips cut-off
+	 * sheets and reports success. Reading the workbook back catches that
+	 * before a damaged file reaches the user. */
+	tk_workbook *check = NULL;
+	tk_error why = { 0 };
+	if (!x->st && tk_workbook_read_xlsx("xlsx", *data, *len, &check, &why) != TK_OK) {
+		free(*data);
+		*data = NULL;
+		const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+		char ja[TK_ERROR_TEXT], en[TK_ERROR_TEXT];
+		snprintf(ja, sizeof(ja), "ブックを書き出せません。一時ファイルの書き込みに失敗しました（%.60s がいっぱいではありませんか）: %.300s",
+			tmp, why.ja);
+		snprintf(en, sizeof(en), "cannot write the workbook: writing a temporary file failed (is %.60s full?): %.300s",
+			tmp, why.en);
+		x->st = tk_error_set_texts(x->err, TK_EIO, NULL, 0, 0, NULL, ja, en);
+	}
+	tk_workbook_free(check);
 	return x->st;
 }
