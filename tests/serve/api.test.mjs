@@ -421,7 +421,10 @@ const small = await startServer(['--idle-timeout', '3', '--session-lifetime', '6
 	eq(r1.json?.error?.code, 'payload_too_large', '413 code');
 	const r2 = await fetch(small.base + '/api/v1/session', { headers: { 'X-Big': 'b'.repeat(10000) } });
 	check(r2.status === 431 || r2.status === 413, 'headers over --max-header: 431/413, got ' + r2.status);
-	// connections: 4 allowed, the ones above get 503
+	// connections: 4 allowed, the ones above get 503. First let the server's
+	// --timeout (2 s) close the keep-alive connections fetch left open, or
+	// they may hold every slot and leave none to answer.
+	await sleep(2500);
 	const socks = [];
 	for (let i = 0; i < 8; i++) {
 		const s = net.connect(small.port, '127.0.0.1');
