@@ -51,8 +51,9 @@ def layout_free(s):
 def check_samples(cid, lines, items):
     """Each sample names an item, a field and the seed lines that print it;
     the field's text must equal those lines' text, spaces and line breaks
-    aside, after the provision's printed number (label=) at the start. Lines
-    of page furniture inside the range are listed to drop."""
+    aside, after the provision's printed number (label=) at the start, or
+    after the sentence before it (after=). Lines of page furniture inside the
+    range are listed to drop."""
     path = os.path.join(HERE, "samples_%s.txt" % cid)
     failures, n = [], 0
     with open(path, encoding="utf-8") as f:
@@ -60,21 +61,30 @@ def check_samples(cid, lines, items):
             raw = raw.rstrip("\n")
             if not raw or raw.startswith("#"):
                 continue
-            # ITEM FIELD FIRST-LAST [label=PRINTED-NUMBER] [drop=N,N...]
+            # ITEM FIELD FIRST-LAST [label=PRINTED-NUMBER] [after=WORDS] [drop=N,N...]
             parts = raw.split()
             iid, field, span = parts[0], parts[1], parts[2]
-            drop, label = set(), ""
+            drop, label, after = set(), "", ""
             for p in parts[3:]:
                 if p.startswith("drop="):
                     drop = {int(x) for x in p[5:].split(",")}
                 elif p.startswith("label="):
                     label = p[6:]
+                elif p.startswith("after="):
+                    after = p[6:]
             a, b = (int(x) for x in span.split("-"))
             seed_text = layout_free("".join(lines[k - 1] for k in range(a, b + 1) if k not in drop))
             # The provision's printed number ("(1)", "ア") heads its line but is
             # the item's ID, not its text.
             if label and seed_text.startswith(label):
                 seed_text = seed_text[len(label):]
+            # An item that is the second sentence of a paragraph starts after
+            # the first on its first line (after= ends with that sentence's 。);
+            # words not on the first line leave the text as it is (and unequal).
+            if after:
+                k = seed_text.find(after)
+                if 0 <= k < len(layout_free(lines[a - 1])):
+                    seed_text = seed_text[k + len(after):]
             item = items.get(iid)
             text = layout_free(item.get(field) or "") if item else None
             n += 1
