@@ -7,6 +7,7 @@ import { t } from '../i18n.js';
 import { canManage, canRate, isAdmin } from '../state.js';
 import { loadCatalog, title } from '../catalog.js';
 import { levelBar } from './levelbar.js';
+import { complianceRow } from './compliance.js';
 
 export async function render(main, { params, seq }) {
 	const id = Number(params[0]);
@@ -24,8 +25,10 @@ export async function render(main, { params, seq }) {
 		main.append(h('p', {}, t('no_rounds')));
 	else
 		main.append(historyTable(sys, rounds));
-	if (rounds.length >= 2)
-		main.append(diffSection(rounds));
+	// the differences of ECOM rounds (a compliance round has no levels)
+	const ecom = rounds.filter((r) => r.kind !== 'compliance');
+	if (ecom.length >= 2)
+		main.append(diffSection(ecom));
 	if (canManage(sys.org_id)) {
 		main.append(h('h2', {}, t('new_round')), newRoundForm(sys, rounds), uploadForm(sys), attributesForm(sys));
 		if (isAdmin())
@@ -58,6 +61,8 @@ function historyTable(sys, rounds) {
 					}
 				} }, t('close_round'))
 				: null;
+			if (r.kind === 'compliance')
+				return complianceRow(r, closeBtn);
 			return h('tr', {},
 				h('th', { scope: 'row' }, r.date || '–', h('div', { class: 'sub' }, r.document_name)),
 				h('td', {}, r.assessor || '–'),
