@@ -20,6 +20,10 @@
 //   5. opens the results (the report's SVG charts, gaps), downloads the
 //      report and the Excel workbook, changes a rating, uploads the
 //      workbook and sees the rating and the level restored;
+//   5b. opens a compliance round (atla-ssr), changes an item's status by
+//      keyboard and sees the compliance (overall and its section's) change,
+//      is asked for the reason of "not applicable", sees the open items and
+//      downloads the compliance report;
 //   6. English: the UI switches language; a viewer signs in (one-time
 //      password, no TOTP) and is offered nothing that changes data;
 //   7. the page never requests anything but the server (no external

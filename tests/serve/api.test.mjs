@@ -354,6 +354,19 @@ eq((await own.req('PUT', `/rounds/${roundACnew}/items/S2.2`, { status: 'implemen
 eq((await clients.assessor.req('PUT', `/rounds/${roundAC}/items/S2.2`, { status: 'implemented' })).status, 403, 'an assessor not assigned to the system cannot set a status');
 eq((await clients.viewer.req('PUT', `/rounds/${roundAC}/items/S2.2`, { status: 'implemented' })).status, 403, 'a viewer cannot set a status');
 eq((await clients.auditor.req('GET', `/rounds/${roundAC}/items`)).status, 200, 'an auditor reads the items');
+r = await own.req('POST', `/systems/${sysAC.id}/rounds`, { date: '2027-04-01', assessor: '情報システム課' });
+eq(r.status, 201, 'a new compliance round from the latest');
+eq(r.json?.kind, 'compliance', 'it is a compliance round');
+eq(r.json?.counts?.unassessed, atla.overall.total, 'every item starts unassessed');
+eq(r.json?.assessor, '情報システム課', 'with the assessor given');
+r = await own.req('POST', `/systems/${sysAC.id}/rounds`, { date: '2027-04-02', from_round: roundAC, copy_ratings: true });
+eq(r.json?.compliance?.implemented, (await own.req('GET', `/rounds/${roundAC}`)).json.compliance.implemented, 'copy_ratings takes the statuses too');
+eq((await own.req('POST', `/systems/${sysAC.id}/rounds`, { from_round: roundA2 })).status, 400, 'from_round of another system: 400');
+r = await own.req('POST', `/organizations/${orgA}/systems`, { name: '衛星管制システム' });
+r = await own.req('POST', `/systems/${r.json.id}/rounds`, { catalog: 'space-rules', date: '2027-05-01' });
+check(r.status === 201 && r.json?.kind === 'compliance' && r.json?.catalog === 'space-rules' && r.json?.compliance?.implemented === 0,
+	'a system\'s first round of a compliance catalog, every item unassessed');
+eq((await own.req('POST', `/systems/${sysA}/rounds`, { catalog: 'port-tos', from_round: roundA2 })).status, 400, 'from_round of another catalog: 400');
 r = await own.req('PUT', `/systems/${sysAC.id}/assessors`, { user_ids: [uid.assessor] });
 eq((await clients.assessor.req('PUT', `/rounds/${roundAC}/items/S2.2`, { status: 'implemented' })).status, 200, 'the assigned assessor sets a status');
 
@@ -455,6 +468,7 @@ const ROUTES = [
 	['GET', (o) => `/rounds/${o.roundC}/export?format=csv`, 'read', 200],
 	['POST', (o) => `/rounds/${o.freshC}/workbook`, 'rate', 200, (o) => o.csvC, { 'Content-Type': 'text/csv' }],
 	['POST', (o) => `/rounds/${o.freshC}/close`, 'manage', 200],
+	['POST', (o) => `/systems/${o.sysC}/rounds`, 'manage', 201, () => ({ date: '2028-03-03' })],
 	['GET', () => '/catalogs', 'user', 200],
 	['GET', () => '/catalogs/ecom-2004', 'user', 200],
 	['GET', () => '/organizations', 'user', 200],
@@ -499,7 +513,7 @@ for (const who of ['anonymous', 'admin', 'owner', 'assessor', 'assessor2', 'audi
 				csv: key === 'A' ? csvA : csvB, plan: key === 'A' ? planA : planB,
 			};
 			if (/o\.fresh\b/.test(path.toString())) o.fresh = await freshRound(key);
-			Object.assign(o, { roundC: key === 'A' ? roundAC : roundBC, itemC: key === 'A' ? 'S2.2' : encodeURIComponent('2.2.1.1(1)(a)') });
+			Object.assign(o, { sysC: key === 'A' ? sysAC.id : sysBC.id, roundC: key === 'A' ? roundAC : roundBC, itemC: key === 'A' ? 'S2.2' : encodeURIComponent('2.2.1.1(1)(a)') });
 			if (/o\.freshC/.test(path.toString())) {
 				o.freshC = await freshComplianceRound(key);
 				o.csvC = (await adm.req('GET', `/rounds/${o.freshC}/export?format=csv`)).raw;

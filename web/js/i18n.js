@@ -98,6 +98,7 @@ export const messages = {
 		cs_open_items: '未完了の項目（{0}）', cs_item: '項目',
 		cs_upload_workbook_hint: 'この評価回から書き出した .xlsx または .csv。変更した項目の状況が取り込まれます。',
 		cs_workbook_imported: 'チェックリストを取り込みました。準拠率は {0} です。',
+		cs_new_round_catalog: 'カタログ（準拠性評価のカタログでは目標レベルは使いません）',
 	},
 	en: {
 		skip_to_main: 'Skip to content', language: 'Language', nav_main: 'Main', loading: 'Loading…', error: 'Error',
@@ -190,6 +191,7 @@ export const messages = {
 		cs_open_items: 'Open items ({0})', cs_item: 'Item',
 		cs_upload_workbook_hint: 'An .xlsx or .csv exported from this round; the statuses it changes are imported.',
 		cs_workbook_imported: 'Checklist imported. The compliance is {0}.',
+		cs_new_round_catalog: 'Catalog (a compliance catalog needs no target level)',
 	},
 };
 
