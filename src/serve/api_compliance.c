@@ -31,7 +31,8 @@ typedef struct kind_slot {
 	bool compliance;
 } kind_slot;
 static kind_slot kinds[KIND_SLOTS];
-static pthread_mutex_t kinds_lock = PTHREAD_MUTEX_INITIALIZER;
+/* read on every shared round route, ECOM ones too: readers do not wait on each other */
+static pthread_rwlock_t kinds_lock = PTHREAD_RWLOCK_INITIALIZER;
 
 /* Whether the route's round is a compliance round; false with a 500
  * answered when the store fails (*failed set). */
@@ -39,13 +40,13 @@ static bool round_is_compliance(req *r, bool *failed)
 {
 	*failed = false;
 	bool hit = false, yes = false;
-	pthread_mutex_lock(&kinds_lock);
+	pthread_rwlock_rdlock(&kinds_lock);
 	kind_slot *k = &kinds[r->id % KIND_SLOTS];
 	if (k->round == r->id && strcmp(k->imported_at, r->rk.imported_at) == 0) {
 		hit = true;
 		yes = k->compliance;
 	}
-	pthread_mutex_unlock(&kinds_lock);
+	pthread_rwlock_unlock(&kinds_lock);
 	if (hit)
 		return yes;
 	tk_error err = { 0 };
@@ -55,11 +56,11 @@ static bool round_is_compliance(req *r, bool *failed)
 		*failed = true;
 		return false;
 	}
-	pthread_mutex_lock(&kinds_lock);
+	pthread_rwlock_wrlock(&kinds_lock);
 	k->round = r->id;
 	snprintf(k->imported_at, sizeof(k->imported_at), "%s", r->rk.imported_at);
 	k->compliance = x.is_compliance;
-	pthread_mutex_unlock(&kinds_lock);
+	pthread_rwlock_unlock(&kinds_lock);
 	return x.is_compliance;
 }
 

@@ -518,6 +518,11 @@ try {
 	await page.fill('[id="item-S2.1.2.e"] .creason', '該当する方針文書がない');
 	await page.keyboard.press('Tab');
 	await until(async () => (await items()).find((i) => i.id === 'S2.1.2.e').reason === '該当する方針文書がない', 'na saved with its reason');
+	// evidence: added, typed, saved when the field is left
+	await page.click('[id="item-S2.1.1"] button:text("証跡を追加")');
+	await page.keyboard.type('システムセキュリティ実装計画書 第3版');
+	await page.keyboard.press('Tab');
+	await until(async () => (await items()).find((i) => i.id === 'S2.1.1').evidence.some((e) => e.title === 'システムセキュリティ実装計画書 第3版'), 'evidence added to S2.1.1 is saved');
 	await shot('compliance-items');
 	await page.click('nav.tabs a:text("結果")');
 	await page.waitForSelector('#cs-sections');

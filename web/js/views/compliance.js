@@ -5,7 +5,8 @@
 // with a reason / unknown / not assessed), a note and an action. Every
 // change is saved at once (PUT /rounds/{id}/items/{item}); the answer
 // carries the item's section and the round's new compliance, which replace
-// the figures on the page. Evidence is shown and kept as it is.
+// the figures on the page. Evidence (title, date, reference) is edited the
+// same way.
 import { get, put, href } from '../api.js';
 import { h, clear, field, select, announce, uid } from '../dom.js';
 import { t } from '../i18n.js';
@@ -136,7 +137,41 @@ function itemBlock(ed, it) {
 	const saveState = h('span', { class: 'save-state', role: 'status' });
 	const reasonField = field(t('na_reason'), reason);
 	reasonField.hidden = it.status !== 'na';
-	const ctl = { status, reason, note, content, due, owner, saveState, reasonField, item: it, chain: Promise.resolve() };
+	const ctl = { status, reason, note, content, due, owner, saveState, reasonField, item: it, chain: Promise.resolve(), evidence: [] };
+	const evList = h('ul', { class: 'cevidence' });
+	const addEvidence = (e = {}) => {
+		const row = {
+			title: h('input', { type: 'text', value: e.title || '', disabled: !ed.editable }),
+			date: h('input', { type: 'date', value: e.date || '', disabled: !ed.editable }),
+			ref: h('input', { type: 'text', value: e.ref || '', disabled: !ed.editable }),
+		};
+		const li = h('li', { class: 'inline-form' }, field(t('evidence_title'), row.title), field(t('evidence_date'), row.date),
+			field(t('evidence_ref'), row.ref),
+			ed.editable ? h('button', { type: 'button', class: 'small', onclick: () => {
+				li.remove();
+				ctl.evidence = ctl.evidence.filter((x) => x !== row);
+				changed();
+			} }, t('remove_evidence')) : null);
+		for (const c of [row.title, row.date, row.ref])
+			c.addEventListener('change', () => changed());
+		ctl.evidence.push(row);
+		evList.append(li);
+		return row;
+	};
+	// What a change does: save, unless something the document needs is missing.
+	const changed = () => {
+		if (status.value === 'na' && !reason.value.trim()) {
+			saveState.textContent = t('need_na_reason');
+			return;
+		}
+		if (ctl.evidence.some((x) => !x.title.value.trim() && (x.date.value || x.ref.value.trim()))) {
+			saveState.textContent = t('need_evidence_title');
+			return;
+		}
+		save(ed, ctl);
+	};
+	for (const e of it.evidence || [])
+		addEvidence(e);
 	const art = h('article', { class: 'citem', id: itemDomId(it.id), 'aria-labelledby': hid, tabindex: '-1' },
 		h('h3', { id: hid }, h('span', { class: 'rid' }, it.id), ' ', it.title_ja),
 		it.text_ja ? h('p', { class: 'ctext', lang: 'ja' }, it.text_ja) : null,
@@ -148,44 +183,37 @@ function itemBlock(ed, it) {
 			h('summary', {}, t('cs_action')),
 			h('div', { class: 'inline-form' }, field(t('cs_action_content'), content), field(t('cs_action_due'), due),
 				field(t('cs_action_owner'), owner))),
-		evidenceList(it));
+		h('fieldset', { class: 'cevidence' }, h('legend', {}, t('evidence')), evList,
+			ed.editable ? h('button', { type: 'button', class: 'small', onclick: () => addEvidence().title.focus() }, t('add_evidence')) : null));
 	status.addEventListener('change', () => {
 		reasonField.hidden = status.value !== 'na';
-		if (status.value === 'na' && !reason.value.trim()) {
-			saveState.textContent = t('need_na_reason');
+		if (status.value === 'na' && !reason.value.trim())
 			reason.focus();
-			return;
-		}
-		save(ed, ctl);
+		changed();
 	});
 	for (const c of [reason, note, content, due, owner])
-		c.addEventListener('change', () => {
-			if (status.value === 'na' && !reason.value.trim()) {
-				saveState.textContent = t('need_na_reason');
-				return;
-			}
-			save(ed, ctl);
-		});
+		c.addEventListener('change', changed);
 	return art;
 }
 
-function evidenceList(it) {
-	if (!it.evidence || !it.evidence.length)
-		return null;
-	return h('div', { class: 'cevidence' }, h('span', { class: 'lbl' }, t('evidence'), ': '),
-		h('ul', {}, it.evidence.map((e) => h('li', {}, e.title, e.date ? ` (${e.date})` : '', e.ref ? ` [${e.ref}]` : ''))));
-}
-
-// The item's entry in the document's own form: everything the page shows,
-// and the evidence as it was (nulls left out: the document has no nulls).
+// The item's entry in the document's own form: everything the page shows
+// (empty fields left out: the document has no empty values).
 function entry(ctl) {
 	const b = { status: ctl.status.value };
 	if (b.status === 'na')
 		b.reason = ctl.reason.value.trim();
 	if (ctl.note.value.trim())
 		b.note = ctl.note.value.trim();
-	if (ctl.item.evidence && ctl.item.evidence.length)
-		b.evidence = ctl.item.evidence.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null)));
+	const ev = ctl.evidence.filter((x) => x.title.value.trim()).map((x) => {
+		const e = { title: x.title.value.trim() };
+		if (x.date.value)
+			e.date = x.date.value;
+		if (x.ref.value.trim())
+			e.ref = x.ref.value.trim();
+		return e;
+	});
+	if (ev.length)
+		b.evidence = ev;
 	if (ctl.content.value.trim()) {
 		b.action = { content: ctl.content.value.trim() };
 		if (ctl.due.value)
