@@ -534,6 +534,9 @@ try {
 	await dl.saveAs(path.join(tmp, 'compliance.html'));
 	check(fs.readFileSync(path.join(tmp, 'compliance.html'), 'utf8').includes('S2.1.2.d'), 'the compliance report downloads');
 	await shot('compliance-results');
+	await page.goto(`${base}/#/round/${cr}/assess`);
+	await page.waitForSelector('select[data-item="S2.1.1"]');
+	check(page.url().endsWith(`#/round/${cr}/items`), 'the ECOM editor\'s address of a compliance round leads to its items');
 
 	// ---- 6. English ----
 	await page.goto(`${base}/#/system/1`);
