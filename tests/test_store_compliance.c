@@ -13,6 +13,7 @@
 #include "compliance_fixture.h"
 #include "taisaku/file.h"
 #include "taisaku/store.h"
+#include "taisaku/users.h"
 #include "testutil.h"
 
 static char tmpdir[256];
@@ -270,6 +271,70 @@ static void test_batch_mixes_kinds(void **state)
 	tk_arena_free(a);
 }
 
+/* A new version of an open compliance round (the web application's saves,
+ * tk_store_round_replace): the figures, sections and bytes become those of
+ * the new document and the revision goes up; a closed round, or a document
+ * of another catalog, is refused and nothing changes. */
+static void test_replace_new_version(void **state)
+{
+	(void)state;
+	const char *org = "版テスト", *sys = "TOS";
+	org_with_system(org, sys);
+	tk_error err = { 0 };
+	int64_t id = 0;
+	assert_int_equal(tk_store_round_import_file(store, org, sys, PORT_2025, cfx_resolve, NULL, &id, &err), TK_OK);
+	tk_round_key k0, k1;
+	assert_int_equal(tk_store_round_key(store, id, &k0, &err), TK_OK);
+	tk_store_doc *d;
+	assert_int_equal(tk_store_doc_read(PORT_2026, cfx_resolve, NULL, &d, &err), TK_OK);
+	assert_non_null(tk_store_doc_compliance(d));
+	assert_null(tk_store_doc_evaluation(d));
+	assert_int_equal(tk_store_round_replace(store, id, d, &err), TK_OK);
+	assert_int_equal(tk_store_round_key(store, id, &k1, &err), TK_OK);
+	assert_true(k1.revision > k0.revision);
+	tk_compliance *c26;
+	tk_compliance_result *e26 = evaluate_file(PORT_2026, &c26);
+	tk_arena *a = tk_arena_new(64 * 1024);
+	tk_store_round *v;
+	size_t n;
+	assert_int_equal(tk_store_history(store, org, sys, a, &v, &n, &err), TK_OK);
+	assert_int_equal(n, 1);
+	assert_round_matches(&v[0], e26);
+	assert_sections_match(&v[0], e26);
+	char *orig;
+	size_t olen;
+	const char *doc;
+	size_t dlen;
+	assert_int_equal(tk_file_read(PORT_2026, &orig, &olen, &err), TK_OK);
+	assert_int_equal(tk_store_round_document(store, id, a, &doc, &dlen, &err), TK_OK);
+	assert_int_equal(dlen, olen);
+	assert_memory_equal(doc, orig, olen);
+
+	/* another catalog: refused */
+	tk_store_doc *other;
+	assert_int_equal(tk_store_doc_read(TK_SOURCE_ROOT "/examples/ministry-nisc.yaml", cfx_resolve, NULL, &other, &err),
+		TK_OK);
+	assert_int_equal(tk_store_round_replace(store, id, other, &err), TK_EINPUT);
+	tk_error_clear(&err);
+	/* closed: refused, the round as it was */
+	tk_store_doc *back;
+	assert_int_equal(tk_store_doc_read(PORT_2025, cfx_resolve, NULL, &back, &err), TK_OK);
+	assert_int_equal(tk_store_round_close(store, id, &err), TK_OK);
+	assert_int_equal(tk_store_round_replace(store, id, back, &err), TK_EINPUT);
+	assert_non_null(strstr(err.en, "closed"));
+	tk_error_clear(&err);
+	assert_int_equal(tk_store_history(store, org, sys, a, &v, &n, &err), TK_OK);
+	assert_round_matches(&v[0], e26);
+	assert_sections_match(&v[0], e26);
+	free(orig);
+	tk_store_doc_free(back);
+	tk_store_doc_free(other);
+	tk_store_doc_free(d);
+	tk_arena_free(a);
+	tk_compliance_result_free(e26);
+	tk_compliance_free(c26);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_history_two_rounds_and_closing),
 		cmocka_unit_test(test_malformed_compliance_writes_nothing),
 		cmocka_unit_test(test_batch_mixes_kinds),
+		cmocka_unit_test(test_replace_new_version),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -38,6 +38,10 @@ tk_status tk_store_round_key(tk_store *s, int64_t round, tk_round_key *out, tk_e
 /* The evaluation of a prepared document (tk_store_doc_prepare), valid
  * while the document lives. */
 const tk_evaluation *tk_store_doc_evaluation(const tk_store_doc *d);
+/* The same for a compliance document (NULL for an ECOM one, and
+ * tk_store_doc_evaluation is NULL for a compliance one). */
+struct tk_compliance_result;
+const struct tk_compliance_result *tk_store_doc_compliance(const tk_store_doc *d);
 
 tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc *d, tk_error *err);
 

@@ -391,11 +391,69 @@ tk_status tk_store_round_import_file(tk_store *s, const char *org, const char *s
 	return rc;
 }
 
+/* The same for a compliance round (the server's saves of item statuses):
+ * the summary as insert_compliance_round writes it, then the item,
+ * section and compliance rows again. */
+static tk_status replace_compliance(tk_store *s, int64_t round, const tk_store_doc *d, tk_error *err)
+{
+	const tk_compliance *c = d->c;
+	const tk_compliance_tally *t = &d->cr->overall;
+	tk_db_stmt *st;
+	tk_status rc = store_tx_begin(s, err);
+	if (rc)
+		return rc;
+	if ((rc = store_stmt(s, Q_ROUND_REPLACE, &st, err)))
+		goto fail;
+	int k = 1;
+	s->ops->bind_text(st, k++, c->date ? c->date : "");
+	s->ops->bind_text(st, k++, c->assessor ? c->assessor : "");
+	s->ops->bind_int(st, k++, 0);    /* no target level */
+	s->ops->bind_null(st, k++);      /* no level */
+	s->ops->bind_null(st, k++);      /* no target mean */
+	s->ops->bind_int(st, k++, t->n[TK_CS_UNASSESSED] == 0);
+	const size_t counts[] = { t->total, 0, 0, 0, t->n[TK_CS_UNKNOWN], t->n[TK_CS_NA], t->n[TK_CS_UNASSESSED] };
+	for (size_t i = 0; i < sizeof(counts) / sizeof(*counts); i++)
+		s->ops->bind_int(st, k++, (int64_t)counts[i]);
+	s->ops->bind_blob(st, k++, d->data, d->len);
+	s->ops->bind_int(st, k++, round);
+	s->ops->bind_text(st, k++, c->catalog->id);
+	tk_db_step r = s->ops->step(st, err);
+	s->ops->reset(st);
+	if (r == TK_DB_FAILED) {
+		rc = err->status;
+		goto fail;
+	}
+	if (r != TK_DB_ROW) {
+		rc = tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
+			"評価回 %lld は確定済みか、ないか、カタログが違います", "round %lld is closed, absent, or of another catalog",
+			(long long)round);
+		goto fail;
+	}
+	const store_sql dels[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_DEL_COMPLIANCE, Q_ROUND_REVISE };
+	for (size_t i = 0; !rc && i < sizeof(dels) / sizeof(*dels); i++) {
+		if ((rc = store_stmt(s, dels[i], &st, err)))
+			break;
+		s->ops->bind_int(st, 1, round);
+		rc = store_done(s, st, err);
+	}
+	if (!rc)
+		rc = store_insert_compliance(s, round, d->cr, err);
+	if (rc)
+		goto fail;
+	return store_tx_commit(s, err);
+fail:
+	store_tx_rollback(s);
+	return rc;
+}
+
 /* A new version of an open round's document: the summary, the rating rows
  * and the levels are written again from its evaluation. The catalog must
- * stay the same (the stored catalog reference is kept). */
+ * stay the same (the stored catalog reference is kept). A compliance
+ * document replaces a compliance round (replace_compliance). */
 tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc *d, tk_error *err)
 {
+	if (d->c)
+		return replace_compliance(s, round, d, err);
 	const tk_evaluation *e = d->e;
 	const tk_assessment *a = e->assessment;
 	const tk_catalog *c = a->catalog;
@@ -458,4 +516,9 @@ fail:
 const tk_evaluation *tk_store_doc_evaluation(const tk_store_doc *d)
 {
 	return d->e;
+}
+
+const tk_compliance_result *tk_store_doc_compliance(const tk_store_doc *d)
+{
+	return d->cr;
 }

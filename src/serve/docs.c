@@ -54,6 +54,17 @@ static json_t *nullable_string(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
+/* A compliance round's figures (MODEL.md §8); null for an ECOM round. */
+static json_t *compliance_summary_json(const tk_store_round *x)
+{
+	if (!x->is_compliance)
+		return json_null();
+	return json_pack("{s:o,s:I,s:I,s:I,s:I,s:I}", "value", x->compliance_counted ? json_real(x->compliance) :
+		json_null(), "applicable", (json_int_t)x->n_applicable, "implemented", (json_int_t)x->n_implemented,
+		"partial", (json_int_t)x->n_partial, "not_implemented", (json_int_t)x->n_not_implemented,
+		"open", (json_int_t)x->n_open);
+}
+
 json_t *round_json(const tk_store_round *x, int64_t org_id)
 {
 	json_t *j = json_pack("{s:I,s:I,s:I,s:s,s:s,s:s,s:s,s:o,s:o,s:s,s:s,s:b,s:o,s:i,s:o,s:o,s:b}",
@@ -68,6 +79,8 @@ json_t *round_json(const tk_store_round *x, int64_t org_id)
 		"requirements", (json_int_t)x->n_requirements, "met", (json_int_t)x->n_met,
 		"under", (json_int_t)x->n_under, "over", (json_int_t)x->n_over, "unknown", (json_int_t)x->n_unknown,
 		"na", (json_int_t)x->n_na, "unassessed", (json_int_t)x->n_unassessed));
+	json_object_set_new(j, "kind", json_string(x->is_compliance ? "compliance" : "ecom"));
+	json_object_set_new(j, "compliance", compliance_summary_json(x));
 	return j;
 }
 
@@ -94,6 +107,9 @@ json_t *system_json(req *r, const tk_store_system *y, tk_error *err)
 			"date", nullable_string(x->date), "level", x->counted ? json_real(x->level) : json_null(),
 			"target", x->target, "target_mean", x->target_mean, "n_under", (json_int_t)x->n_under,
 			"closed", x->closed);
+		json_object_set_new(latest, "kind", json_string(x->is_compliance ? "compliance" : "ecom"));
+		json_object_set_new(latest, "compliance", x->is_compliance && x->compliance_counted ?
+			json_real(x->compliance) : json_null());
 	}
 	return json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:I,s:o,s:o}", "id", (json_int_t)y->id, "org_id",
 		(json_int_t)y->org_id, "org", y->org, "name", y->name, "industry", y->industry, "size", y->size,

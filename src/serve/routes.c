@@ -48,6 +48,8 @@ static const route_def ROUTES[] = {
 	{ "GET", "/rounds/{id}/evaluation", PERM_READ, OBJ_ROUND, h_evaluation },
 	{ "GET", "/rounds/{id}/report", PERM_READ, OBJ_ROUND, h_report },
 	{ "GET", "/rounds/{id}/export", PERM_READ, OBJ_ROUND, h_export },
+	{ "GET", "/rounds/{id}/items", PERM_READ, OBJ_ROUND, hc_items_get },
+	{ "PUT", "/rounds/{id}/items/{s}", PERM_RATE, OBJ_ROUND, hc_item_put },
 	{ "GET", "/users", PERM_ADMIN, OBJ_NONE, h_users_get },
 	{ "POST", "/users", PERM_ADMIN, OBJ_NONE, h_users_post },
 	{ "GET", "/users/{id}", PERM_ADMIN, OBJ_USER, h_user_get },
@@ -257,8 +259,12 @@ static void run(req *r, const route_def *d)
 	bool serial = writes(d) && strcmp(tk_store_backend(r->s), "sqlite") == 0;
 	if (serial)
 		pthread_mutex_lock(&sqlite_writer);
-	if (authorise(r, d))
-		d->fn(r);
+	if (authorise(r, d)) {
+		/* a compliance round's own handlers for the shared round routes */
+		handler fn = d->obj == OBJ_ROUND || d->obj == OBJ_SYSTEM ? compliance_route(r, d->fn) : d->fn;
+		if (fn)
+			fn(r);
+	}
 	if (serial)
 		pthread_mutex_unlock(&sqlite_writer);
 }

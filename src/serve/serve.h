@@ -201,5 +201,12 @@ void h_user_sessions(req *r);
 void h_audit(req *r);
 void h_members_get(req *r);
 void h_member_put(req *r);
+/* compliance rounds (api_compliance.c) */
+void hc_items_get(req *r);
+void hc_item_put(req *r);
+/* The handler for a round route: fn itself, or for a compliance round its
+ * compliance counterpart (or a 409 for the ECOM-only routes); NULL when
+ * the lookup failed and was answered. */
+handler compliance_route(req *r, handler fn);
 
 #endif

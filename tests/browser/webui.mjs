@@ -20,6 +20,10 @@
 //   5. opens the results (the report's SVG charts, gaps), downloads the
 //      report and the Excel workbook, changes a rating, uploads the
 //      workbook and sees the rating and the level restored;
+//   5b. opens a compliance round (atla-ssr), changes an item's status by
+//      keyboard and sees the compliance (overall and its section's) change,
+//      is asked for the reason of "not applicable", sees the open items and
+//      downloads the compliance report;
 //   6. English: the UI switches language; a viewer signs in (one-time
 //      password, no TOTP) and is offered nothing that changes data;
 //   7. the page never requests anything but the server (no external
@@ -116,6 +120,10 @@ cli(['org', 'add', ORG]);
 cli(['system', 'add', SYS, '--org', ORG, '--industry', '製造業', '--size', '従業員650名']);
 cli(['round', 'import', 'examples/ordinary-company-2025.yaml', '--system', SYS]);
 cli(['round', 'import', 'examples/ordinary-company-2026.yaml', '--system', SYS]);
+// a compliance round (issue 7): the defence supplier's sample assessment of atla-ssr
+const CSYS = '設計情報保護システム';
+cli(['system', 'add', CSYS, '--org', ORG, '--industry', '製造業', '--size', '従業員650名']);
+cli(['round', 'import', 'examples/defense-supplier-atla.yaml', '--system', CSYS]);
 cli(['user', 'add', 'admin', '--role', 'admin', '--password-stdin'], ADMIN_OTP + '\n');
 const VIEWER_OTP = 'Etsuran-Pass-2026!';
 const VIEWER_PW = 'Etsuran-Shin-2026#';
@@ -477,6 +485,59 @@ try {
 		'a user added on the users page holds the assessor role and a one-time password');
 	await shot('users');
 
+	// ---- compliance rounds: the editor and the results ----
+	const cy = (await api('/organizations/1/systems')).systems.find((y) => y.name === CSYS);
+	check(cy && cy.latest.kind === 'compliance', 'the compliance system\'s latest round is a compliance round');
+	await page.goto(`${base}/#/`);
+	await page.waitForSelector(`a:text("${CSYS}")`);
+	check((await page.textContent(`tr:has(a:text("${CSYS}"))`)).includes('準拠率'), 'the systems list shows the compliance of the compliance system');
+	await page.click(`a:text("${CSYS}")`);
+	await page.waitForSelector('tr.compliance-round');
+	await page.click('tr.compliance-round a:text("項目の評価")');
+	await page.waitForSelector('select[data-item="S2.1.2.d"]');
+	const cr = Number(page.url().match(/round\/(\d+)\/items/)[1]);
+	const items = async () => (await api(`/rounds/${cr}/items`)).sections.flatMap((x) => x.items);
+	const c0 = Number(await page.getAttribute('#compliance-summary', 'data-compliance'));
+	const t0 = await page.textContent('#compliance-summary');
+	check((await page.textContent('[id="item-S2.1.1"] .ctext')).startsWith('防衛関連企業は、自社の保有又は使用する保護システムについて'), 'the item shows the catalog\'s text verbatim');
+	// by keyboard: S2.1.2.d is not implemented; two steps up is implemented
+	await page.focus('select[data-item="S2.1.2.d"]');
+	check((await focused()).outline, 'the status selector shows its focus');
+	await page.keyboard.press('ArrowUp');
+	await page.keyboard.press('ArrowUp');
+	await until(async () => (await items()).find((i) => i.id === 'S2.1.2.d').status === 'implemented', 'S2.1.2.d saved as implemented (keyboard)');
+	await until(async () => Number(await page.getAttribute('#compliance-summary', 'data-compliance')) > c0, 'the compliance on the page rose');
+	const cev = await api(`/rounds/${cr}/evaluation`);
+	const t1 = await page.textContent('#compliance-summary');
+	check(t1 !== t0 && t1.includes(`${(Math.round(cev.overall.compliance * 1000) / 10).toFixed(1)}%`), `the page shows the new compliance (${t0} → ${t1})`);
+	check((await page.textContent('[id="section-S2-1"] summary')).includes(`${(Math.round(cev.sections[0].compliance * 1000) / 10).toFixed(1)}%`), 'the section shows its new compliance');
+	// not applicable needs a reason: not saved until it is given
+	await page.selectOption('select[data-item="S2.1.2.e"]', 'na');
+	check((await page.textContent('[id="item-S2.1.2.e"] .save-state')).includes('対象外の理由'), 'na without a reason asks for the reason');
+	check((await items()).find((i) => i.id === 'S2.1.2.e').status === 'not-implemented', 'and is not saved');
+	await page.fill('[id="item-S2.1.2.e"] .creason', '該当する方針文書がない');
+	await page.keyboard.press('Tab');
+	await until(async () => (await items()).find((i) => i.id === 'S2.1.2.e').reason === '該当する方針文書がない', 'na saved with its reason');
+	// evidence: added, typed, saved when the field is left
+	await page.click('[id="item-S2.1.1"] button:text("証跡を追加")');
+	await page.keyboard.type('システムセキュリティ実装計画書 第3版');
+	await page.keyboard.press('Tab');
+	await until(async () => (await items()).find((i) => i.id === 'S2.1.1').evidence.some((e) => e.title === 'システムセキュリティ実装計画書 第3版'), 'evidence added to S2.1.1 is saved');
+	await shot('compliance-items');
+	await page.click('nav.tabs a:text("結果")');
+	await page.waitForSelector('#cs-sections');
+	const cev2 = await api(`/rounds/${cr}/evaluation`);
+	check((await page.textContent('#cs-open-h')).includes(`（${cev2.open.length}）`), `the results count ${cev2.open.length} open items`);
+	check(await page.locator('#cs-open a:text-is("S2.1.2.d")').count() === 0 && await page.locator('#cs-open a:text-is("S2.1.2.f")').count() === 1,
+		'the open items list no longer has S2.1.2.d, still has S2.1.2.f');
+	[dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-report')]);
+	await dl.saveAs(path.join(tmp, 'compliance.html'));
+	check(fs.readFileSync(path.join(tmp, 'compliance.html'), 'utf8').includes('S2.1.2.d'), 'the compliance report downloads');
+	await shot('compliance-results');
+	await page.goto(`${base}/#/round/${cr}/assess`);
+	await page.waitForSelector('select[data-item="S2.1.1"]');
+	check(page.url().endsWith(`#/round/${cr}/items`), 'the ECOM editor\'s address of a compliance round leads to its items');
+
 	// ---- 6. English ----
 	await page.goto(`${base}/#/system/1`);
 	await page.waitForSelector('table.rounds');
@@ -510,6 +571,9 @@ try {
 	await page.goto(`${base}/#/round/${r2}/results`);
 	await page.waitForSelector('#download-report');
 	check(await page.locator('#workbook-file').count() === 0, 'a viewer is offered no workbook upload');
+	await page.goto(`${base}/#/round/${cr}/items`);
+	await page.waitForSelector('select[data-item="S2.1.1"]');
+	check(await page.locator('select[data-item="S2.1.1"]').isDisabled() && (await page.textContent('main')).includes('閲覧のみ'), 'the compliance editor is read only for a viewer');
 	await shot('viewer-results');
 } catch (e) {
 	failures++;

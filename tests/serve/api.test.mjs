@@ -31,6 +31,12 @@ must(cli(['system', 'add', SYS_B, '--org', B]), 'system B');
 for (const y of ['2025', '2026'])
 	must(cli(['round', 'import', `${SRC}/examples/ordinary-company-${y}.yaml`, '--org', A, '--system', SYS_A]), 'round A');
 must(cli(['round', 'import', `${SRC}/examples/small-company.yaml`, '--org', B, '--system', SYS_B]), 'round B');
+// compliance rounds (issue 7): one system of each organisation whose round is of a compliance catalog
+const SYS_AC = '設計情報保護システム', SYS_BC = '行政ネットワーク';
+must(cli(['system', 'add', SYS_AC, '--org', A]), 'compliance system A');
+must(cli(['system', 'add', SYS_BC, '--org', B]), 'compliance system B');
+must(cli(['round', 'import', `${SRC}/examples/defense-supplier-atla.yaml`, '--org', A, '--system', SYS_AC]), 'compliance round A');
+must(cli(['round', 'import', `${SRC}/examples/ministry-nisc.yaml`, '--org', B, '--system', SYS_BC]), 'compliance round B');
 const USERS = {
 	admin: ['admin'], owner: ['owner', A], assessor: ['assessor', A], assessor2: ['assessor', A],
 	auditor: ['auditor', A], viewer: ['viewer', A], owner_b: ['owner', B], lockme: ['viewer', A],
@@ -254,6 +260,116 @@ eq(r.json?.document_name, 'orders-2026.yaml', 'upload keeps the name');
 r = await own.req('POST', `/systems/${sysA}/rounds/upload`, Buffer.from('catalog: ecom-2004\nsystem: { name: x, level: 9 }\n'), { headers: { 'Content-Type': 'application/yaml' } });
 eq(r.json?.error?.code, 'invalid_document', 'a wrong document: invalid_document');
 check(/^orders|^upload\.yaml:2:\d+:/.test(r.json?.error?.message || ''), 'the message names file, line and column: ' + r.json?.error?.message);
+
+// ---- compliance rounds: items, statuses, evaluation, report, workbook ----
+const sysAC = (await own.req('GET', `/organizations/${orgA}/systems`)).json.systems.find((y) => y.name === SYS_AC);
+eq(sysAC?.latest?.kind, 'compliance', 'the compliance system\'s latest round is a compliance round');
+const sysBC = (await adm.req('GET', `/organizations/${orgB}/systems`)).json.systems.find((y) => y.name === SYS_BC);
+const roundAC = (await own.req('GET', `/systems/${sysAC.id}/rounds`)).json.rounds[0].id;
+const roundBC = (await adm.req('GET', `/systems/${sysBC.id}/rounds`)).json.rounds[0].id;
+const atla = JSON.parse(execEvaluate(`${SRC}/examples/defense-supplier-atla.yaml`));
+r = await own.req('GET', `/rounds/${roundAC}`);
+eq(r.json?.kind, 'compliance', 'GET round: kind compliance');
+eq(r.json?.compliance?.value, atla.overall.compliance, 'GET round: the compliance of taisaku evaluate');
+eq((await own.req('GET', `/rounds/${roundA2}`)).json?.kind, 'ecom', 'an ECOM round says kind ecom');
+r = await own.req('GET', `/rounds/${roundAC}/evaluation`);
+eq(r.json?.kind, 'compliance', 'the evaluation of a compliance round is the compliance JSON');
+eq(JSON.stringify(r.json), JSON.stringify(atla), 'the evaluation equals taisaku evaluate --format json of the same file');
+r = await own.req('GET', `/rounds/${roundAC}/items`);
+eq(r.status, 200, 'GET items');
+eq(r.json?.sections?.length, atla.sections.length, 'items: every section');
+const flat = (r.json?.sections || []).flatMap((x) => x.items);
+eq(flat.length, atla.items.length, 'items: every item');
+eq(JSON.stringify(flat.map((i) => [i.id, i.status, i.note])), JSON.stringify(atla.items.map((i) => [i.id, i.status, i.note])),
+	'items: the statuses and notes of the document, in catalog order');
+{
+	const cat = (await own.req('GET', '/catalogs/atla-ssr')).json;
+	const q = cat.requirements?.find((x) => x.id === 'S2.1.1') ?? cat.views?.flatMap((v) => v.domains || []).flatMap((d) => d.requirements || []).find((x) => x.id === 'S2.1.1');
+	check(flat[0]?.text_ja && (!q || JSON.stringify(q).includes(flat[0].text_ja)), 'items: the catalog\'s text, verbatim: ' + flat[0]?.text_ja);
+}
+const before = atla.overall;
+r = await own.req('PUT', `/rounds/${roundAC}/items/S2.1.2.d`, { status: 'implemented', note: '操作手順書を作成した', evidence: [{ title: '操作手順書 第1版', date: '2026-11-01', ref: 'OPS-013' }] });
+eq(r.status, 200, 'save an item\'s status');
+eq(r.json?.item?.status, 'implemented', 'the answer carries the item');
+eq(r.json?.section?.id, 'S2-1', 'and its section');
+eq(r.json?.overall?.counts?.implemented, before.counts.implemented + 1, 'one more item implemented');
+eq(r.json?.overall?.counts?.['not-implemented'], before.counts['not-implemented'] - 1, 'one fewer not implemented');
+check(r.json?.overall?.compliance > before.compliance, `the compliance rose (${before.compliance} → ${r.json?.overall?.compliance})`);
+check(!r.json?.open?.includes('S2.1.2.d'), 'the item is no longer open');
+const afterPut = r.json?.overall?.compliance;
+r = await own.req('GET', `/rounds/${roundAC}`);
+check(Math.abs(r.json?.compliance?.value - afterPut) < 1e-9, `the stored round has the new compliance (${r.json?.compliance?.value})`);
+r = await own.req('GET', `/rounds/${roundAC}/items`);
+{
+	const it = r.json.sections.flatMap((x) => x.items).find((i) => i.id === 'S2.1.2.d');
+	eq(it?.evidence?.[0]?.ref, 'OPS-013', 'the evidence read back');
+	eq(it?.note, '操作手順書を作成した', 'the note read back');
+}
+r = await own.req('PUT', `/rounds/${roundAC}/items/S2.1.2.e`, { status: 'na', reason: '対象となるシステムがない' });
+eq(r.json?.item?.reason, '対象となるシステムがない', 'na with its reason');
+eq(r.json?.overall?.applicable, before.applicable - 1, 'na is not applicable');
+r = await own.req('PUT', `/rounds/${roundAC}/items/S2.1.2.f`, { status: 'na' });
+eq(r.json?.error?.code, 'invalid_document', 'na without a reason is refused');
+check(/reason|理由/.test(r.json?.error?.message || ''), 'the message names the reason: ' + r.json?.error?.message);
+eq((await own.req('PUT', `/rounds/${roundAC}/items/S2.1.2.f`, { status: 'done' })).status, 400, 'an unknown status is refused');
+eq((await own.req('PUT', `/rounds/${roundAC}/items/S2.1.2.f`, { status: 'partial', colour: 'red' })).status, 400, 'an unknown key is refused');
+eq((await own.req('PUT', `/rounds/${roundAC}/items/Z9.9`, { status: 'implemented' })).status, 404, 'an unknown item: 404');
+r = await own.req('PUT', `/rounds/${roundAC}/items/S2.1.2.f`, { status: 'partial', action: { content: '要件を定める', due: '2027-03-31', owner: '情報システム課長' } });
+eq(r.json?.item?.action?.owner, '情報システム課長', 'an action is saved');
+r = await own.req('PUT', `/rounds/${roundBC}/items/2.2.1.1(1)(b)(ア)`, { status: 'implemented' }, { noValidate: true });
+eq(r.status, 404, 'another organisation\'s compliance round does not exist for the owner');
+r = await adm.req('PUT', `/rounds/${roundBC}/items/${encodeURIComponent('2.2.1.1(1)(b)(ア)')}`, { status: 'unknown' });
+eq(r.json?.item?.status, 'unknown', 'an item ID with non-ASCII characters, percent-encoded');
+eq((await own.req('GET', `/rounds/${roundAC}/plan`)).json?.error?.code, 'wrong_kind', 'a compliance round has no plan: 409');
+eq((await own.req('PUT', `/rounds/${roundAC}/ratings/Ma1.1`, { core: 3 })).json?.error?.code, 'wrong_kind', 'nor ECOM ratings');
+eq((await own.req('GET', `/rounds/${roundA2}/items`)).json?.error?.code, 'wrong_kind', 'an ECOM round has no items: 409');
+r = await own.req('GET', `/rounds/${roundAC}/report?lang=en`);
+check(r.status === 200 && r.type.startsWith('text/html') && /S2\.1\.2\.d/.test(r.raw.toString()), 'compliance report: HTML with the items');
+r = await own.req('GET', `/rounds/${roundAC}/report`);
+check(r.raw.toString().includes('準拠'), 'compliance report in Japanese');
+r = await own.req('GET', `/rounds/${roundAC}/export?format=xlsx`);
+check(r.status === 200 && r.raw.subarray(0, 2).toString() === 'PK', 'compliance export: xlsx');
+r = await own.req('GET', `/rounds/${roundAC}/export?format=csv`);
+check(r.status === 200 && r.raw.toString().includes('S2.1.2.d'), 'compliance export: csv');
+{
+	// the checklist as people fill it in: one status changed in the CSV
+	const text = r.raw.toString('utf8');
+	const lines = text.split('\r\n');
+	const k = lines.findIndex((l) => l.startsWith('S2.2,'));
+	check(k > 0 && lines[k].includes(',実施済み,'), 'the CSV has item S2.2 as implemented (実施済み)');
+	lines[k] = lines[k].replace(',実施済み,', ',一部実施,');
+	r = await own.req('POST', `/rounds/${roundAC}/workbook`, Buffer.from(lines.join('\r\n')), { headers: { 'Content-Type': 'text/csv' } });
+	eq(r.status, 200, 'compliance workbook upload (the exported CSV, one status changed)');
+	eq(r.json?.kind, 'compliance', 'the answer is the round');
+	const it = (await own.req('GET', `/rounds/${roundAC}/items`)).json.sections.flatMap((x) => x.items).find((i) => i.id === 'S2.2');
+	eq(it?.status, 'partial', 'the uploaded status is stored');
+}
+r = await own.req('POST', `/rounds/${roundAC}/workbook`, Buffer.from('not,a,checklist\n'), { headers: { 'Content-Type': 'text/csv' } });
+eq(r.status, 400, 'a wrong compliance workbook is refused');
+r = await own.req('POST', `/systems/${sysAC.id}/rounds/upload?name=atla.yaml`, readFileSync(`${SRC}/examples/defense-supplier-atla.yaml`), { headers: { 'Content-Type': 'application/yaml' } });
+eq(r.json?.kind, 'compliance', 'upload a compliance document as a round');
+const roundACnew = r.json?.id;
+eq((await own.req('POST', `/rounds/${roundACnew}/close`)).json?.closed, true, 'close a compliance round');
+eq((await own.req('PUT', `/rounds/${roundACnew}/items/S2.2`, { status: 'implemented' })).status, 409, 'a closed compliance round cannot change');
+eq((await clients.assessor.req('PUT', `/rounds/${roundAC}/items/S2.2`, { status: 'implemented' })).status, 403, 'an assessor not assigned to the system cannot set a status');
+eq((await clients.viewer.req('PUT', `/rounds/${roundAC}/items/S2.2`, { status: 'implemented' })).status, 403, 'a viewer cannot set a status');
+eq((await clients.auditor.req('GET', `/rounds/${roundAC}/items`)).status, 200, 'an auditor reads the items');
+r = await own.req('POST', `/systems/${sysAC.id}/rounds`, { date: '2027-04-01', assessor: '情報システム課' });
+eq(r.status, 201, 'a new compliance round from the latest');
+eq(r.json?.kind, 'compliance', 'it is a compliance round');
+eq(r.json?.counts?.unassessed, atla.overall.total, 'every item starts unassessed');
+eq(r.json?.assessor, '情報システム課', 'with the assessor given');
+r = await own.req('POST', `/systems/${sysAC.id}/rounds`, { date: '2027-04-02', from_round: roundAC, copy_ratings: true });
+eq(r.json?.compliance?.implemented, (await own.req('GET', `/rounds/${roundAC}`)).json.compliance.implemented, 'copy_ratings takes the statuses too');
+eq((await own.req('POST', `/systems/${sysAC.id}/rounds`, { from_round: roundA2 })).status, 400, 'from_round of another system: 400');
+r = await own.req('POST', `/organizations/${orgA}/systems`, { name: '衛星管制システム' });
+r = await own.req('POST', `/systems/${r.json.id}/rounds`, { catalog: 'space-rules', date: '2027-05-01' });
+check(r.status === 201 && r.json?.kind === 'compliance' && r.json?.catalog === 'space-rules' && r.json?.compliance?.implemented === 0,
+	'a system\'s first round of a compliance catalog, every item unassessed');
+eq((await own.req('POST', `/systems/${sysA}/rounds`, { catalog: 'port-tos', from_round: roundA2 })).status, 400, 'from_round of another catalog: 400');
+r = await own.req('PUT', `/systems/${sysAC.id}/assessors`, { user_ids: [uid.assessor] });
+eq((await clients.assessor.req('PUT', `/rounds/${roundAC}/items/S2.2`, { status: 'implemented' })).status, 200, 'the assigned assessor sets a status');
+
 r = await own.req('POST', `/rounds/${roundNew}/close`);
 eq(r.json?.closed, true, 'close a round');
 eq((await own.req('POST', `/rounds/${roundNew}/close`)).status, 409, 'closing twice: 409');
@@ -290,7 +406,7 @@ eq(r.json?.verified, true, 'the chain verifies');
 check(r.json.entries.every((e) => e.org_id === orgA || e.user === 'auditor'), 'auditor sees only their organisation\'s entries');
 check(r.json.entries.some((e) => e.action === 'rating_set'), 'rating changes are in the trail');
 r = await adm.req('GET', '/audit?limit=1000');
-for (const a of ['signin', 'signin_failed', 'lockout', 'password_change', 'totp_enrol', 'roles_set', 'rating_set', 'export', 'download', 'user_disable'])
+for (const a of ['signin', 'signin_failed', 'lockout', 'password_change', 'totp_enrol', 'roles_set', 'rating_set', 'item_set', 'export', 'download', 'user_disable'])
 	check(r.json.entries.some((e) => e.action === a), 'audit has ' + a);
 check(r.json.entries.every((e) => /\+09:00$/.test(e.at)), 'audit times are JST');
 check(r.json.entries.some((e) => e.action === 'signin' && e.remote === '127.0.0.1'), 'audit records where from');
@@ -310,6 +426,12 @@ const uniq = () => `m${Date.now()}-${seq++}`;
 async function freshRound(org) {
 	const sys = org === 'A' ? sysA : sysB;
 	return (await adm.req('POST', `/systems/${sys}/rounds`, { date: '2028-01-01' })).json.id;
+}
+// a new compliance round of the organisation's compliance system, uploaded
+async function freshComplianceRound(org) {
+	const [sys, file] = org === 'A' ? [sysAC.id, 'defense-supplier-atla.yaml'] : [sysBC.id, 'ministry-nisc.yaml'];
+	return (await adm.req('POST', `/systems/${sys}/rounds/upload?name=${file}`, readFileSync(`${SRC}/examples/${file}`),
+		{ headers: { 'Content-Type': 'application/yaml' } })).json.id;
 }
 async function freshUser() {
 	return (await adm.req('POST', '/users', { username: uniq(), password: 'Matrix-Pass-123' })).json.id;
@@ -338,6 +460,15 @@ const ROUTES = [
 	['GET', (o) => `/rounds/${o.round}/evaluation`, 'read', 200],
 	['GET', (o) => `/rounds/${o.round}/report`, 'read', 200],
 	['GET', (o) => `/rounds/${o.round}/export?format=csv`, 'read', 200],
+	// compliance rounds (the shared round routes answer for them too)
+	['GET', (o) => `/rounds/${o.roundC}/items`, 'read', 200],
+	['PUT', (o) => `/rounds/${o.freshC}/items/${o.itemC}`, 'rate', 200, () => ({ status: 'partial', note: 'matrix' })],
+	['GET', (o) => `/rounds/${o.roundC}/evaluation`, 'read', 200],
+	['GET', (o) => `/rounds/${o.roundC}/report`, 'read', 200],
+	['GET', (o) => `/rounds/${o.roundC}/export?format=csv`, 'read', 200],
+	['POST', (o) => `/rounds/${o.freshC}/workbook`, 'rate', 200, (o) => o.csvC, { 'Content-Type': 'text/csv' }],
+	['POST', (o) => `/rounds/${o.freshC}/close`, 'manage', 200],
+	['POST', (o) => `/systems/${o.sysC}/rounds`, 'manage', 201, () => ({ date: '2028-03-03' })],
 	['GET', () => '/catalogs', 'user', 200],
 	['GET', () => '/catalogs/ecom-2004', 'user', 200],
 	['GET', () => '/organizations', 'user', 200],
@@ -381,12 +512,17 @@ for (const who of ['anonymous', 'admin', 'owner', 'assessor', 'assessor2', 'audi
 				key, org: key === 'A' ? orgA : orgB, sys: key === 'A' ? sysA : sysB, round: key === 'A' ? roundA2 : roundB,
 				csv: key === 'A' ? csvA : csvB, plan: key === 'A' ? planA : planB,
 			};
-			if (/o\.fresh/.test(path.toString())) o.fresh = await freshRound(key);
+			if (/o\.fresh\b/.test(path.toString())) o.fresh = await freshRound(key);
+			Object.assign(o, { sysC: key === 'A' ? sysAC.id : sysBC.id, roundC: key === 'A' ? roundAC : roundBC, itemC: key === 'A' ? 'S2.2' : encodeURIComponent('2.2.1.1(1)(a)') });
+			if (/o\.freshC/.test(path.toString())) {
+				o.freshC = await freshComplianceRound(key);
+				o.csvC = (await adm.req('GET', `/rounds/${o.freshC}/export?format=csv`)).raw;
+			}
 			if (/o\.user/.test(path.toString())) o.user = await freshUser();
-			if (/o\.round|o\.fresh/.test(path.toString()) && key === 'A' && /workbook/.test(path.toString())) {
+			if (/o\.round|o\.fresh/.test(path.toString()) && key === 'A' && /workbook/.test(path.toString()) && o.fresh) {
 				// a fresh round's CSV, so that the workbook belongs to that round
 				o.csv = (await adm.req('GET', `/rounds/${o.fresh}/export?format=csv`)).raw;
-			} else if (/workbook/.test(path.toString())) {
+			} else if (/workbook/.test(path.toString()) && o.fresh) {
 				o.csv = (await adm.req('GET', `/rounds/${o.fresh}/export?format=csv`)).raw;
 			}
 			const want = expected(who, perm, key === 'B', hasObject, ok);

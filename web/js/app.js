@@ -14,6 +14,8 @@ import * as assess from './views/assess.js';
 import * as results from './views/results.js';
 import * as users from './views/users.js';
 import * as audit from './views/audit.js';
+import * as compliance from './views/compliance.js';
+import * as complianceResults from './views/compliance_results.js';
 
 const main = document.getElementById('main');
 
@@ -23,6 +25,8 @@ const routes = [
 	[/^#\/round\/(\d+)\/plan$/, plan],
 	[/^#\/round\/(\d+)\/assess(?:\/([A-Za-z0-9.]+))?$/, assess],
 	[/^#\/round\/(\d+)\/results$/, results],
+	[/^#\/round\/(\d+)\/items(?:\/([^/]+))?$/, compliance],
+	[/^#\/round\/(\d+)\/compliance$/, complianceResults],
 	[/^#\/users$/, users],
 	[/^#\/audit$/, audit],
 	[/^#\/account$/, account],

@@ -88,6 +88,17 @@ export const messages = {
 		add_user: 'ユーザーを追加', user_added: 'ユーザーを追加しました',
 		chain_ok: 'ハッシュチェーンは検証済みです（改ざんなし）。', chain_broken: 'ハッシュチェーンが壊れています。taisaku audit verify で確認してください。',
 		audit_at: '日時（JST）', audit_user: 'ユーザー', audit_action: '操作', audit_target: '対象', audit_detail: '詳細', audit_remote: '接続元',
+		// compliance rounds (views/compliance.js, views/compliance_results.js)
+		cs_unassessed: '未評価', cs_implemented: '実施済み', cs_partial: '一部実施', cs_not_implemented: '未実施', cs_na: '対象外', cs_unknown: '不明',
+		cs_counts_line: '実施済み {0}・一部実施 {1}・未実施 {2}・対象外 {3}・不明 {4}・未評価 {5}',
+		cs_items: '項目の評価', cs_catalog: '準拠性評価（カタログ {0}）', cs_compliance: '準拠率',
+		cs_editor_hint: '項目ごとに状況を選ぶと、その場で保存され準拠率が更新されます。対象外には理由が必要です。準拠率 =（実施済み + 一部実施 × ½）÷ 対象外を除く項目数。',
+		cs_role: '担当', cs_documents: '必要な文書・記録', cs_action: '対応', cs_action_content: '対応の内容', cs_action_due: '期限', cs_action_owner: '責任者',
+		cs_saved: '保存しました。準拠率は {0} です', cs_by_view: '観点ごとの準拠率', cs_by_section: '節ごとの準拠率', cs_view: '観点', cs_section: '節',
+		cs_open_items: '未完了の項目（{0}）', cs_item: '項目',
+		cs_upload_workbook_hint: 'この評価回から書き出した .xlsx または .csv。変更した項目の状況が取り込まれます。',
+		cs_workbook_imported: 'チェックリストを取り込みました。準拠率は {0} です。',
+		cs_new_round_catalog: 'カタログ（準拠性評価のカタログでは目標レベルは使いません）',
 	},
 	en: {
 		skip_to_main: 'Skip to content', language: 'Language', nav_main: 'Main', loading: 'Loading…', error: 'Error',
@@ -170,6 +181,17 @@ export const messages = {
 		add_user: 'Add a user', user_added: 'User added',
 		chain_ok: 'The hash chain verifies (not tampered with).', chain_broken: 'The hash chain is broken: run taisaku audit verify.',
 		audit_at: 'When (JST)', audit_user: 'User', audit_action: 'Action', audit_target: 'Target', audit_detail: 'Detail', audit_remote: 'From',
+		// compliance rounds (views/compliance.js, views/compliance_results.js)
+		cs_unassessed: 'not assessed', cs_implemented: 'implemented', cs_partial: 'partial', cs_not_implemented: 'not implemented', cs_na: 'not applicable', cs_unknown: 'unknown',
+		cs_counts_line: 'implemented {0} · partial {1} · not implemented {2} · n/a {3} · unknown {4} · not assessed {5}',
+		cs_items: 'Items', cs_catalog: 'Compliance assessment (catalog {0})', cs_compliance: 'Compliance',
+		cs_editor_hint: 'Choose each item\'s status: it is saved at once and the compliance is updated. Not applicable needs a reason. Compliance = (implemented + ½ × partial) ÷ the items that apply.',
+		cs_role: 'Role', cs_documents: 'Documents and records required', cs_action: 'Action', cs_action_content: 'What is to be done', cs_action_due: 'Due', cs_action_owner: 'Owner',
+		cs_saved: 'Saved. The compliance is {0}', cs_by_view: 'Compliance per view', cs_by_section: 'Compliance per section', cs_view: 'View', cs_section: 'Section',
+		cs_open_items: 'Open items ({0})', cs_item: 'Item',
+		cs_upload_workbook_hint: 'An .xlsx or .csv exported from this round; the statuses it changes are imported.',
+		cs_workbook_imported: 'Checklist imported. The compliance is {0}.',
+		cs_new_round_catalog: 'Catalog (a compliance catalog needs no target level)',
 	},
 };
 

@@ -8,6 +8,9 @@ import { state } from '../state.js';
 
 export async function loadRound(id) {
 	const round = await get(`/rounds/${id}`);
+	// A compliance round has no plan, ratings or levels: its own pages.
+	if (round.kind === 'compliance')
+		location.replace(`#/round/${id}/${/\/results$/.test(location.hash) ? 'compliance' : 'items'}`);
 	const sys = await get(`/systems/${round.system_id}`);
 	return { round, sys };
 }

@@ -7,6 +7,7 @@ import { t } from '../i18n.js';
 import { canManage, canRate, isAdmin } from '../state.js';
 import { loadCatalog, title } from '../catalog.js';
 import { levelBar } from './levelbar.js';
+import { complianceRow } from './compliance.js';
 
 export async function render(main, { params, seq }) {
 	const id = Number(params[0]);
@@ -24,10 +25,16 @@ export async function render(main, { params, seq }) {
 		main.append(h('p', {}, t('no_rounds')));
 	else
 		main.append(historyTable(sys, rounds));
-	if (rounds.length >= 2)
-		main.append(diffSection(rounds));
+	// the differences of ECOM rounds (a compliance round has no levels)
+	const ecom = rounds.filter((r) => r.kind !== 'compliance');
+	if (ecom.length >= 2)
+		main.append(diffSection(ecom));
 	if (canManage(sys.org_id)) {
-		main.append(h('h2', {}, t('new_round')), newRoundForm(sys, rounds), uploadForm(sys), attributesForm(sys));
+		// a system without rounds chooses its catalog: ECOM or a compliance catalog
+		const cats = rounds.length ? [] : (await get('/catalogs')).catalogs;
+		if (!seq())
+			return;
+		main.append(h('h2', {}, t('new_round')), newRoundForm(sys, rounds, cats), uploadForm(sys), attributesForm(sys));
 		if (isAdmin())
 			main.append(await assessorsForm(sys));
 	}
@@ -58,6 +65,8 @@ function historyTable(sys, rounds) {
 					}
 				} }, t('close_round'))
 				: null;
+			if (r.kind === 'compliance')
+				return complianceRow(r, closeBtn);
 			return h('tr', {},
 				h('th', { scope: 'row' }, r.date || '–', h('div', { class: 'sub' }, r.document_name)),
 				h('td', {}, r.assessor || '–'),
@@ -144,15 +153,19 @@ function diffView(ea, eb, cat) {
 	return frag;
 }
 
-function newRoundForm(sys, rounds) {
+function newRoundForm(sys, rounds, cats) {
 	const date = h('input', { type: 'date', value: new Date().toISOString().slice(0, 10) });
 	const assessor = h('input', { type: 'text' });
 	const level = select([['', t('from_plan')], [2, '2'], [3, '3'], [4, '4'], [5, '5']], rounds.length ? '' : 3);
 	const from = select([['', t('latest')], ...rounds.map((r) => [r.id, `${r.date || '–'} (${r.document_name})`])], '');
 	const copy = h('input', { type: 'checkbox', id: 'copy-ratings' });
+	const catalog = cats.length ? select(cats.map((c) => [c.id, `${c.id} ${c.title}`]), 'ecom-2004', { id: 'new-round-catalog' }) : null;
+	const compliance = () => !!catalog && cats.some((c) => c.id === catalog.value && c.kind === 'compliance')
+		|| (rounds.length > 0 && rounds[rounds.length - 1].kind === 'compliance');
 	const err = errorBox();
 	const form = h('form', { class: 'inline-form', novalidate: true },
 		field(t('date'), date), field(t('assessor'), assessor),
+		catalog ? field(t('cs_new_round_catalog'), catalog) : null,
 		rounds.length ? field(t('from_round'), from) : null,
 		field(t('target_level'), level, rounds.length ? null : t('level_needed')),
 		rounds.length ? h('div', { class: 'check' }, copy, h('label', { for: 'copy-ratings' }, t('copy_ratings'))) : null,
@@ -165,7 +178,9 @@ function newRoundForm(sys, rounds) {
 			body.date = date.value;
 		if (assessor.value.trim())
 			body.assessor = assessor.value.trim();
-		if (level.value)
+		if (catalog)
+			body.catalog = catalog.value;
+		if (level.value && !compliance())
 			body.level = Number(level.value);
 		if (rounds.length) {
 			if (from.value)
@@ -175,7 +190,7 @@ function newRoundForm(sys, rounds) {
 		try {
 			const r = await post(`/systems/${sys.id}/rounds`, body);
 			announce(t('round_created'));
-			location.hash = `#/round/${r.id}/plan`;
+			location.hash = r.kind === 'compliance' ? `#/round/${r.id}/items` : `#/round/${r.id}/plan`;
 		} catch (e) {
 			showError(err, e.message);
 		}

@@ -5,6 +5,7 @@ import { h, clear, field, errorBox, showError, announce } from '../dom.js';
 import { t } from '../i18n.js';
 import { canManage, isAdmin } from '../state.js';
 import { levelBar } from './levelbar.js';
+import { percentBar } from './compliance.js';
 
 export async function render(main, { seq }) {
 	const { organizations } = await get('/organizations');
@@ -42,7 +43,7 @@ function orgSection(org, systems) {
 					h('th', { scope: 'row' }, h('a', { href: `#/system/${s.id}` }, s.name),
 						s.industry || s.size ? h('div', { class: 'sub' }, [s.industry, s.size].filter(Boolean).join(' / ')) : null),
 					h('td', {}, l ? [l.date || '–', ' ', l.closed ? h('span', { class: 'tag' }, t('closed')) : h('span', { class: 'tag open' }, t('open'))] : t('no_rounds')),
-					h('td', {}, l ? levelBar(l.level, l.target) : '–'),
+					h('td', {}, !l ? '–' : l.kind === 'compliance' ? [t('cs_compliance'), ' ', percentBar(l.compliance)] : levelBar(l.level, l.target)),
 					h('td', { class: 'num' }, l ? String(l.n_under) : '–'),
 					h('td', { class: 'num' }, String(s.n_rounds)));
 			}))));
