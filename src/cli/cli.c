@@ -168,6 +168,13 @@ int cli_out_close(const cli *c, cli_out *o, bool ok)
 	return rc;
 }
 
+int cli_out_done(const cli *c, cli_out *o, tk_status st, const tk_error *err)
+{
+	if (st)
+		cli_error(c, err);
+	return cli_out_close(c, o, st == TK_OK);
+}
+
 tk_status cli_load_catalog(const cli *c, const char *name, tk_catalog **out, tk_error *err)
 {
 	char path[1024];

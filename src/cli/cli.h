@@ -79,6 +79,9 @@ typedef struct cli_out {
 bool cli_out_open(const cli *c, cli_out *o);
 /* Writes the buffered output (unless ok is false) and releases it. */
 int cli_out_close(const cli *c, cli_out *o, bool ok);
+/* cli_out_close after a writer that returned st: says err when st is not
+ * TK_OK, and writes the output only when it is. */
+int cli_out_done(const cli *c, cli_out *o, tk_status st, const tk_error *err);
 
 /* Loads a catalog by id or path, through the compiled cache. */
 tk_status cli_load_catalog(const cli *c, const char *name, tk_catalog **out, tk_error *err);
@@ -112,6 +115,10 @@ const char *cli_store_url(const cli *c);
 /* Opens the store (cli_store_url); prints the error and returns NULL when
  * it cannot. */
 tk_store *cli_store_open(const cli *c);
+
+/* --format of a store query (text when absent): text or json, and html too
+ * when html; prints the error and returns false for any other. */
+bool cli_store_format(const cli *c, bool html, tk_store_format *fmt);
 
 /* The passphrase of a sealed backup (passphrase.c): from --passphrase-fd,
  * else TAISAKU_PASSPHRASE, else asked on the terminal (twice when confirm).

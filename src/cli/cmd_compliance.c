@@ -71,9 +71,7 @@ int compliance_evaluate(cli *c, cli_catalogs *cats, const char *path, const char
 			st = tk_compliance_write_html(rd.r, c->lang, o.f, &err);
 		else
 			st = tk_compliance_write_text(rd.r, c->lang, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
+		rc = cli_out_done(c, &o, st, &err);
 		if (rc == EXIT_OK)
 			rc = tk_compliance_exit_code(rd.r);
 	}
@@ -120,9 +118,7 @@ int compliance_plan(cli *c, const tk_catalog *cat, const char *name)
 	if (cli_out_open(c, &o)) {
 		c->durable = true; /* the sheet an officer will fill in */
 		tk_status st = tk_compliance_write_yaml(a, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
+		rc = cli_out_done(c, &o, st, &err);
 	}
 	tk_compliance_free(a);
 	return rc;
@@ -138,9 +134,7 @@ int compliance_report(cli *c, cli_catalogs *cats, const char *path)
 	int rc = EXIT_ERROR;
 	if (cli_out_open(c, &o)) {
 		tk_status st = tk_compliance_report_html(rd.r, c->lang, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
+		rc = cli_out_done(c, &o, st, &err);
 	}
 	free_round(&rd);
 	return rc;
@@ -180,9 +174,7 @@ int compliance_rules(cli *c, cli_catalogs *cats, const char *path)
 		cli_out o;
 		if (cli_out_open(c, &o)) {
 			tk_status st = tk_rules_write_html(r, c->lang, o.f, &err);
-			if (st)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, st == TK_OK);
+			rc = cli_out_done(c, &o, st, &err);
 		}
 	}
 	tk_rules_free(r);
@@ -201,9 +193,7 @@ int compliance_ssp(cli *c, cli_catalogs *cats, const char *path)
 	int rc = EXIT_ERROR;
 	if (cli_out_open(c, &o)) {
 		tk_status st = tk_ssp_write_html(rd.r, c->lang, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
+		rc = cli_out_done(c, &o, st, &err);
 	}
 	free_round(&rd);
 	return rc;

@@ -72,9 +72,7 @@ static int import_files(cli *c, const tk_assessment *base, cli_catalogs *cats)
 			rc = EXIT_ERROR;
 		} else {
 			tk_status st = tk_assessment_write_yaml(a, o.f, &err);
-			if (st)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, st == TK_OK);
+			rc = cli_out_done(c, &o, st, &err);
 		}
 	}
 	tk_assessment_free(a);

@@ -46,9 +46,7 @@ int compliance_export(cli *c, cli_catalogs *cats, const char *path, bool xlsx)
 		rc = EXIT_ERROR;
 		if (cli_out_open(c, &o)) {
 			tk_status st = tk_compliance_workbook_csv(a, c->lang, o.f, &err);
-			if (st)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, st == TK_OK);
+			rc = cli_out_done(c, &o, st, &err);
 		}
 	}
 	tk_compliance_free(a);
@@ -96,9 +94,7 @@ int compliance_import(cli *c, cli_catalogs *cats)
 			rc = EXIT_ERROR;
 		} else {
 			tk_status st = tk_compliance_write_yaml(a, o.f, &err);
-			if (st)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, st == TK_OK);
+			rc = cli_out_done(c, &o, st, &err);
 		}
 	}
 	tk_compliance_free(a);
