@@ -42,26 +42,12 @@ typedef struct loader {
  * the search starts where the last one was found. */
 static long find_requirement(loader *L, const char *id)
 {
-	size_t n = L->cat->n_requirements;
-	for (size_t k = 0; k < n; k++) {
-		size_t i = (L->cursor + k) % n;
-		if (strcmp(L->cat->requirements[i].id, id) == 0) {
-			L->cursor = i + 1;
-			return (long)i;
-		}
-	}
-	return -1;
+	return tk_doc_find(L->cat, id, &L->cursor);
 }
 
 static tk_status unknown_requirement(loader *L, const tk_ynode *key)
 {
-	const char *hint = tk_suggest(key->str, L->ids);
-	if (hint)
-		return tk_walk_fail(&L->w, key, key->str,
-			"カタログ %s に対策要求 '%s' はありません（'%s' のことですか？）",
-			"catalog %s has no requirement '%s'; did you mean '%s'?", L->cat->id, key->str, hint);
-	return tk_walk_fail(&L->w, key, key->str, "カタログ %s に対策要求 '%s' はありません",
-		"catalog %s has no requirement '%s'", L->cat->id, key->str);
+	return tk_doc_no_requirement(&L->w, L->cat, key, L->ids);
 }
 
 static tk_status oom(loader *L)

@@ -50,15 +50,7 @@ static tk_status oom(loader *L)
  * one was found. */
 static long find_item(loader *L, const char *id)
 {
-	size_t n = L->cat->n_requirements;
-	for (size_t k = 0; k < n; k++) {
-		size_t i = (L->cursor + k) % n;
-		if (strcmp(L->cat->requirements[i].id, id) == 0) {
-			L->cursor = i + 1;
-			return (long)i;
-		}
-	}
-	return -1;
+	return tk_doc_find(L->cat, id, &L->cursor);
 }
 
 /* "not found" with the nearest name when there is one. */

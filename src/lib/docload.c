@@ -1,4 +1,6 @@
 /* The steps the document loaders share (docload.h). */
+#include <string.h>
+
 #include "docload.h"
 
 tk_status tk_doc_parse(const char *name, const char *data, size_t len, size_t factor, size_t size, tk_doc *doc,
@@ -46,4 +48,27 @@ tk_status tk_doc_catalog(tk_walk *w, const tk_ynode *root, tk_catalog_resolver r
 			"catalog %s is not a compliance catalog", (*out)->id);
 	return tk_walk_fail(w, at, "catalog", "カタログ %s は強度レベルで評価するカタログではありません",
 		"catalog %s is not a strength-level catalog", (*out)->id);
+}
+
+long tk_doc_find(const tk_catalog *cat, const char *id, size_t *cursor)
+{
+	size_t n = cat->n_requirements;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (*cursor + k) % n;
+		if (strcmp(cat->requirements[i].id, id) == 0) {
+			*cursor = i + 1;
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+tk_status tk_doc_no_requirement(tk_walk *w, const tk_catalog *cat, const tk_ynode *key, const char *const *ids)
+{
+	const char *hint = tk_suggest(key->str, ids);
+	if (hint)
+		return tk_walk_fail(w, key, key->str, "カタログ %s に対策要求 '%s' はありません（'%s' のことですか？）",
+			"catalog %s has no requirement '%s'; did you mean '%s'?", cat->id, key->str, hint);
+	return tk_walk_fail(w, key, key->str, "カタログ %s に対策要求 '%s' はありません",
+		"catalog %s has no requirement '%s'", cat->id, key->str);
 }

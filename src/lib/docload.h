@@ -30,4 +30,13 @@ tk_status tk_doc_fail(tk_doc *doc, tk_status st);
 tk_status tk_doc_catalog(tk_walk *w, const tk_ynode *root, tk_catalog_resolver resolve, void *ctx,
 	tk_catalog_kind kind, bool scoring, const tk_catalog **out);
 
+/* The index of the requirement id in cat, -1 when there is none. Files
+ * list requirements in catalog order, so the search starts at *cursor
+ * (after the last one found) and moves it past this one. */
+long tk_doc_find(const tk_catalog *cat, const char *id, size_t *cursor);
+
+/* The error for a key that names no requirement of cat, with the nearest
+ * of ids (NULL-terminated) when one is close. */
+tk_status tk_doc_no_requirement(tk_walk *w, const tk_catalog *cat, const tk_ynode *key, const char *const *ids);
+
 #endif

@@ -35,13 +35,7 @@ static tk_status requirement_of(loader *L, const tk_ynode *key, size_t *index)
 		*index = (size_t)(r - L->cat->requirements);
 		return TK_OK;
 	}
-	const char *hint = tk_suggest(key->str, L->ids);
-	if (hint)
-		return tk_walk_fail(&L->w, key, key->str,
-			"カタログ %s に対策要求 '%s' はありません（'%s' のことですか？）",
-			"catalog %s has no requirement '%s'; did you mean '%s'?", L->cat->id, key->str, hint);
-	return tk_walk_fail(&L->w, key, key->str, "カタログ %s に対策要求 '%s' はありません",
-		"catalog %s has no requirement '%s'", L->cat->id, key->str);
+	return tk_doc_no_requirement(&L->w, L->cat, key, L->ids);
 }
 
 /* A mapping whose keys are requirement IDs (any key at this point). */
