@@ -67,12 +67,7 @@ static int import_files(cli *c, const tk_assessment *base, cli_catalogs *cats)
 	} else if (rc == EXIT_OK) {
 		cli_out o;
 		c->durable = true;
-		if (!cli_out_open(c, &o)) {
-			rc = EXIT_ERROR;
-		} else {
-			tk_status st = tk_assessment_write_yaml(a, o.f, &err);
-			rc = cli_out_done(c, &o, st, &err);
-		}
+		rc = cli_out_open(c, &o) ? cli_out_done(c, &o, tk_assessment_write_yaml(a, o.f, &err), &err) : EXIT_ERROR;
 	}
 	tk_assessment_free(a);
 	tk_import_free(im);

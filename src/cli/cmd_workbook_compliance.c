@@ -77,12 +77,7 @@ int compliance_import(cli *c, cli_catalogs *cats)
 	} else if (rc == EXIT_OK) {
 		cli_out o;
 		c->durable = true;
-		if (!cli_out_open(c, &o)) {
-			rc = EXIT_ERROR;
-		} else {
-			tk_status st = tk_compliance_write_yaml(a, o.f, &err);
-			rc = cli_out_done(c, &o, st, &err);
-		}
+		rc = cli_out_open(c, &o) ? cli_out_done(c, &o, tk_compliance_write_yaml(a, o.f, &err), &err) : EXIT_ERROR;
 	}
 	tk_compliance_free(a);
 	tk_cimport_free(im);
