@@ -11,22 +11,10 @@
 # against the real schema, so a column added by a migration cannot be left
 # out of backups unnoticed.
 set -uo pipefail
-taisaku=$(realpath "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-export TAISAKU_CATALOG_DIR=$root/catalogs TAISAKU_LANG=en
-unset TAISAKU_DB TAISAKU_PASSPHRASE
 command -v sqlite3 >/dev/null || { echo "sqlite3 (the command) is needed: scripts/bootstrap"; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
+. "$(dirname "$0")/store_env.sh" "$1"
 fail=0
 t() { "$taisaku" "$@"; }
-check() { # NAME EXPECTED ACTUAL
-	if [ "$2" != "$3" ]; then
-		echo "FAIL: $1: expected '$2', got '$3'"
-		fail=1
-	fi
-}
 expect_error() { # NAME PATTERN COMMAND...: exit status 1 and PATTERN on stderr
 	local name=$1 pattern=$2
 	shift 2

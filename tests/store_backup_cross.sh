@@ -12,22 +12,10 @@
 #   and --replace works, a sealed backup restores too, and a tampered or
 #   truncated archive changes nothing there.
 set -uo pipefail
-taisaku=$(realpath "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-export TAISAKU_CATALOG_DIR=$root/catalogs TAISAKU_LANG=en
-unset TAISAKU_DB TAISAKU_PASSPHRASE
 pg=${TAISAKU_TEST_DB:?run through tests/pg_test.sh}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
+. "$(dirname "$0")/store_env.sh" "$1"
 fail=0
 t() { "$taisaku" "$@"; }
-check() { # NAME EXPECTED ACTUAL
-	if [ "$2" != "$3" ]; then
-		echo "FAIL: $1: expected '$2', got '$3'"
-		fail=1
-	fi
-}
 same_store() { # NAME A B: two backups hold the same store
 	if ! cmp -s <(sed '1d;$d' "$2") <(sed '1d;$d' "$3"); then
 		echo "FAIL: $1:"

@@ -10,14 +10,8 @@
 #    "busy, retried" message, not a crash, and changes nothing; tried again
 #    once the lock is free, its import lands.
 set -uo pipefail
-taisaku=$(realpath "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-export TAISAKU_CATALOG_DIR=$root/catalogs TAISAKU_LANG=en
-unset TAISAKU_DB TAISAKU_PASSPHRASE
 command -v sqlite3 >/dev/null || { echo "sqlite3 (the command) is needed: scripts/bootstrap"; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
+. "$(dirname "$0")/store_env.sh" "$1"
 sample=$root/examples/small-company.yaml
 per_writer=12
 db=sqlite:w.db
@@ -26,12 +20,6 @@ db=sqlite:w.db
 "$taisaku" system add 並行システム --org 並行組織 --db $db >/dev/null || exit 1
 fail=0
 q() { sqlite3 -batch -noheader w.db "$@"; }
-check() { # NAME EXPECTED ACTUAL
-	if [ "$2" != "$3" ]; then
-		echo "FAIL: $1: expected '$2', got '$3'"
-		fail=1
-	fi
-}
 
 # 1. Four writers at once.
 for w in 1 2 3 4; do

@@ -13,16 +13,10 @@
 # The test fails if the kills never landed before an import finished, or
 # never after: then it would not have tested anything.
 set -uo pipefail
-taisaku=$(realpath "$1")
 runs=${2:-200}
 seed=${3:-$((RANDOM * 32768 + RANDOM))}
-root=$(cd "$(dirname "$0")/.." && pwd)
-export TAISAKU_CATALOG_DIR=$root/catalogs TAISAKU_LANG=en
-unset TAISAKU_DB TAISAKU_PASSPHRASE
 command -v sqlite3 >/dev/null || { echo "sqlite3 (the command) is needed: scripts/bootstrap"; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
+. "$(dirname "$0")/store_env.sh" "$1"
 RANDOM=$seed
 echo "seed $seed (tests/store_sigkill.sh TAISAKU $runs $seed repeats this run)"
 
@@ -79,12 +73,6 @@ fail=0
 # The undisturbed import gives what a whole round holds: 117 requirements.
 requirements=$(q "SELECT n_items FROM rounds WHERE document_name = 'probe.yaml'")
 levels=$(q "SELECT COUNT(*) FROM round_levels WHERE round_id = 1")
-check() { # NAME EXPECTED ACTUAL
-	if [ "$2" != "$3" ]; then
-		echo "FAIL: $1: expected '$2', got '$3'"
-		fail=1
-	fi
-}
 check "integrity_check" ok "$(q 'PRAGMA integrity_check')"
 check "foreign_key_check" "" "$(q 'PRAGMA foreign_key_check')"
 for i in "${reported[@]}"; do

@@ -10,6 +10,7 @@
 
 #include "ecom_fixture.h"
 #include "taisaku/store.h"
+#include "store_fixture.h"
 #include "testutil.h"
 
 #define EX(name) TK_SOURCE_ROOT "/examples/" name ".yaml"
@@ -52,29 +53,12 @@ static int setup(void **state)
 {
 	if (ecom_setup(state))
 		return -1;
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/taisaku-peers-XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	const char *env = getenv("TAISAKU_TEST_DB");
-	if (env && *env)
-		snprintf(url, sizeof(url), "%s", env);
-	else
-		snprintf(url, sizeof(url), "sqlite:%s/store.db", tmpdir);
-	tk_error err = { 0 };
-	if (tk_store_init(url, &store, NULL, &err)) {
-		fprintf(stderr, "%s\n", err.en);
-		return -1;
-	}
-	return 0;
+	return store_fixture_open("/tmp/taisaku-peers-XXXXXX", tmpdir, url, &store);
 }
 
 static int teardown(void **state)
 {
-	tk_store_close(store);
-	char cmd[400];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
+	store_fixture_close(store, tmpdir);
 	return ecom_teardown(state);
 }
 

@@ -51,7 +51,8 @@ import sys
 
 import seedlib
 from seedlib import (Checks, arg_parser, check_fragments, check_no_pua, check_reload, check_unique,
-                     checked_documents, checked_note, clean, join_wrapped, note, squash, walk, write_catalog)
+                     checked_documents, checked_note, clean, join_wrapped, note, parameter_entries, print_roles, squash,
+                     walk, write_catalog)
 
 SEED_NAME = "seeds/000_eb8ca8ef60ce7ee9.txt"
 SEED_SHA256 = "716d45a664ba027edb28dc90f3a0622137e2a66c16c97e1200452d8a88fa7c31"
@@ -928,17 +929,12 @@ def build_requirement(seed, nd, used):
                               % (data["role"], rf), nd.line))
     r["modality"] = data["mod"]
     if data["params"]:
-        ps = []
-        for i, (t, v) in enumerate(data["params"], 1):
+        for t, v in data["params"]:
             if t not in nd.body and not (t == "パスワード" and rid == "S6.1.3.d.i"):
                 raise SystemExit("%s: parameter %r is not in the text" % (rid, t))
             if v is not None and v not in nd.body:
                 raise SystemExit("%s: parameter value %r is not in the text" % (rid, v))
-            p = {"id": "%s-p%d" % (rid, i), "title_ja": t}
-            if v is not None:
-                p["value"] = v
-            ps.append(p)
-        r["parameters"] = ps
+        r["parameters"] = parameter_entries(rid, data["params"])
     if data["docs"]:
         r["documents_ja"] = checked_documents(seed, rid, data["docs"])
     for t, line, j in REQ_NOTES.get(rid, []):
@@ -1114,10 +1110,7 @@ def run_checks(catalog, yaml_text, seed, stats, gl):
           "points: %d; notes: %d; glossary: %d" % (n_params, n_fixed, n_docs,
                                                   sum(1 for r in reqs if r.get("documents_ja")), n_pts,
                                                   n_notes, len(catalog["glossary"])))
-    roles = {}
-    for r in reqs:
-        roles[r.get("role_ja", "(none)")] = roles.get(r.get("role_ja", "(none)"), 0) + 1
-    print("  roles: " + ", ".join("%s %d" % kv for kv in sorted(roles.items(), key=lambda kv: -kv[1])))
+    print_roles(reqs)
     return check.ok
 
 

@@ -61,7 +61,7 @@ import sys
 
 import seedlib
 from seedlib import (Checks, arg_parser, check_fragments, check_no_pua, check_reload, check_unique, is_wide,
-                     join_wrapped, note, squash, walk, walk_texts, write_catalog)
+                     join_wrapped, note, parameter_entries, squash, walk, walk_texts, write_catalog)
 
 SEED_NAME = "seeds/001_28f1e19045113924.txt"
 SEED_SHA256 = "5120a866d89c2b9e313a16c164ff2c156e5c7eb0883bb4928f7a05d8ebf38801"
@@ -1354,15 +1354,10 @@ def build_requirement(seed, nd, parent_req, table_pts):
     r["role_ja"] = role
     r["modality"] = mod
     if rid in PARAMETERS:
-        ps = []
-        for i, (t, v) in enumerate(PARAMETERS[rid], 1):
+        for t, v in PARAMETERS[rid]:
             if t not in text:
                 raise SystemExit("%s: parameter %r is not in the text" % (rid, t))
-            p = {"id": "%s-p%d" % (rid, i), "title_ja": t}
-            if v is not None:
-                p["value"] = v
-            ps.append(p)
-        r["parameters"] = ps
+        r["parameters"] = parameter_entries(rid, PARAMETERS[rid])
     if rid in DOCUMENTS:
         for d in DOCUMENTS[rid]:
             if d not in text:

@@ -47,7 +47,7 @@ import sys
 
 import seedlib
 from seedlib import (Checks, arg_parser, check_fragments, check_no_pua, check_reload, check_unique,
-                     checked_documents, checked_note, clean, note, squash, write_catalog)
+                     checked_documents, checked_note, clean, note, parameter_entries, squash, write_catalog)
 
 SEED_NAME = "seeds/004_fbc96da3babfd6cd.txt"
 SEED_SHA256 = "8b456ca225285a0d8a509044e58041762c08fa8f35b95b7526e80561379ed792"
@@ -949,15 +949,10 @@ def build_requirement(seed, sec, i, text, line, pts, lnotes, ptba_lines, used):
         r["role_ja"] = data["role"]
     r["modality"] = data["mod"]
     if data["params"]:
-        ps = []
-        for k, (t, v) in enumerate(data["params"], 1):
+        for t, v in data["params"]:
             if t not in text:
                 raise SystemExit("%s: parameter %r is not in the item" % (rid, t))
-            p = {"id": "%s-p%d" % (rid, k), "title_ja": t}
-            if v is not None:
-                p["value"] = v
-            ps.append(p)
-        r["parameters"] = ps
+        r["parameters"] = parameter_entries(rid, data["params"])
     if data["docs"]:
         r["documents_ja"] = checked_documents(seed, rid, data["docs"])
     for t, n in ptba_lines:

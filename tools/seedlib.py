@@ -176,6 +176,27 @@ def checked_documents(seed, rid, docs):
     return list(docs)
 
 
+def parameter_entries(rid, params):
+    """A requirement's parameters, [(title_ja, value or None)] as the seed
+    gives them, as the catalog writes them: RID-p1, RID-p2, ... in order.
+    The converters check first that each stands in the seed's text."""
+    out = []
+    for i, (t, v) in enumerate(params, 1):
+        p = {"id": "%s-p%d" % (rid, i), "title_ja": t}
+        if v is not None:
+            p["value"] = v
+        out.append(p)
+    return out
+
+
+def print_roles(reqs):
+    """The summary line of who is named how often (most named first)."""
+    roles = {}
+    for r in reqs:
+        roles[r.get("role_ja", "(none)")] = roles.get(r.get("role_ja", "(none)"), 0) + 1
+    print("  roles: " + ", ".join("%s %d" % kv for kv in sorted(roles.items(), key=lambda kv: -kv[1])))
+
+
 def walk(node):
     """Every node of a parse tree (nodes with .children), parent first."""
     yield node

@@ -81,7 +81,7 @@ import sys
 
 import seedlib
 from seedlib import (Checks, arg_parser, check_no_pua, check_reload, check_unique, checked_documents, clean,
-                     join_wrapped, note, squash, walk_texts, write_catalog)
+                     join_wrapped, note, parameter_entries, print_roles, squash, walk_texts, write_catalog)
 
 SEED_NAME = "seeds/003_3404daed23a594b7.txt"
 SEED_SHA256 = "587610984a72f12b3f37c8fe423ae95445cde248f6d8d89aac3129c8d63518fa"
@@ -1979,15 +1979,12 @@ class Builder:
                            for t, _ in params):
                     raise SystemExit("%s: placeholder at %r has no parameter" % (rid, purpose[mm.start():][:20]))
         seen = set()
-        plist = []
+        firsts = []  # each title once, where it first stands
         for t, v in params:
-            if t in seen:
-                continue
-            seen.add(t)
-            pd = {"id": "%s-p%d" % (rid, len(plist) + 1), "title_ja": t}
-            if v is not None:
-                pd["value"] = v
-            plist.append(pd)
+            if t not in seen:
+                seen.add(t)
+                firsts.append((t, v))
+        plist = parameter_entries(rid, firsts)
         if plist:
             d["parameters"] = plist
         # documents
@@ -2326,14 +2323,11 @@ def run_checks(catalog, yaml_text, seed, builder):
     mods = {}
     for r in reqs:
         mods[r["modality"]] = mods.get(r["modality"], 0) + 1
-    roles = {}
-    for r in reqs:
-        roles[r.get("role_ja", "(none)")] = roles.get(r.get("role_ja", "(none)"), 0) + 1
     print("  parameters: %d (%d with a value); points: %d; documents: %d; notes: %d (space-specific %d, possibly "
           "%d, NIST CSF %d); glossary: %d" % (n_params, n_val, n_pts, sum(len(r.get("documents_ja", [])) for r in reqs),
                                              n_notes, n_space, n_pspace, n_csf, len(catalog["glossary"])))
     print("  modality: " + ", ".join("%s %d" % kv for kv in sorted(mods.items())))
-    print("  roles: " + ", ".join("%s %d" % kv for kv in sorted(roles.items(), key=lambda kv: -kv[1])))
+    print_roles(reqs)
     return check.ok
 
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "taisaku/compliance.h"
 #include "taisaku/file.h"
 #include "taisaku/mapping.h"
 
@@ -168,6 +169,19 @@ int cli_out_close(const cli *c, cli_out *o, bool ok)
 	return rc;
 }
 
+int cli_nothing_written(const cli *c, size_t n)
+{
+	return cli_fail(c, "問題が %zu 件あるため、何も書き出していません", "%zu problem%s: nothing was written", n,
+		c->lang == TK_LANG_EN && n != 1 ? "s" : "");
+}
+
+int cli_out_done(const cli *c, cli_out *o, tk_status st, const tk_error *err)
+{
+	if (st)
+		cli_error(c, err);
+	return cli_out_close(c, o, st == TK_OK);
+}
+
 tk_status cli_load_catalog(const cli *c, const char *name, tk_catalog **out, tk_error *err)
 {
 	char path[1024];
@@ -202,6 +216,18 @@ tk_status cli_resolve_catalog(void *ctx, const char *id, const tk_catalog **out,
 	cc->v[cc->n++] = cat;
 	*out = cat;
 	return TK_OK;
+}
+
+bool cli_is_compliance(cli_catalogs *cats, const char *path)
+{
+	char *data;
+	size_t len;
+	tk_error err = { 0 };
+	if (tk_file_read(path, &data, &len, &err))
+		return false; /* the ECOM loader says why */
+	bool yes = tk_document_is_compliance(path, data, len, cli_resolve_catalog, cats);
+	free(data);
+	return yes;
 }
 
 void cli_catalogs_free(cli_catalogs *cc)

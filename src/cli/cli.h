@@ -79,6 +79,13 @@ typedef struct cli_out {
 bool cli_out_open(const cli *c, cli_out *o);
 /* Writes the buffered output (unless ok is false) and releases it. */
 int cli_out_close(const cli *c, cli_out *o, bool ok);
+/* The last line of an import that found problems (n of them, each said
+ * already): nothing was written; returns EXIT_ERROR. */
+int cli_nothing_written(const cli *c, size_t n);
+
+/* cli_out_close after a writer that returned st: says err when st is not
+ * TK_OK, and writes the output only when it is. */
+int cli_out_done(const cli *c, cli_out *o, tk_status st, const tk_error *err);
 
 /* Loads a catalog by id or path, through the compiled cache. */
 tk_status cli_load_catalog(const cli *c, const char *name, tk_catalog **out, tk_error *err);
@@ -112,6 +119,10 @@ const char *cli_store_url(const cli *c);
 /* Opens the store (cli_store_url); prints the error and returns NULL when
  * it cannot. */
 tk_store *cli_store_open(const cli *c);
+
+/* --format of a store query (text when absent): text or json, and html too
+ * when html; prints the error and returns false for any other. */
+bool cli_store_format(const cli *c, bool html, tk_store_format *fmt);
 
 /* The passphrase of a sealed backup (passphrase.c): from --passphrase-fd,
  * else TAISAKU_PASSPHRASE, else asked on the terminal (twice when confirm).
@@ -175,13 +186,18 @@ int cmd_version(cli *c, int argc, char **argv);
 /* ---- compliance assessments (cmd_compliance.c) ---- */
 
 /* Whether the file names a catalog of kind compliance (false when it
- * cannot be read or parsed: the ECOM loader then reports why). */
+ * cannot be read or parsed: the ECOM loader then reports why). In cli.c,
+ * for taisaku and taisaku-workbook alike. */
 bool cli_is_compliance(cli_catalogs *cats, const char *path);
 int compliance_evaluate(cli *c, cli_catalogs *cats, const char *path, const char *format);
 /* One line (text or JSON) of evaluate --batch; returns the file's exit status. */
 int compliance_batch_line(cli *c, cli_catalogs *cats, const char *path, bool json, FILE *f);
 int compliance_plan(cli *c, const tk_catalog *cat, const char *name);
 int compliance_diff(cli *c, cli_catalogs *cats, const char *old_path, const char *new_path, const char *format);
+/* Whether two rounds can be compared (diff): the same catalog, else an
+ * error said; different system names only get a note on stderr. */
+bool cli_diff_comparable(const cli *c, const tk_catalog *a, const tk_catalog *b, const char *system_a,
+	const char *system_b);
 int compliance_report(cli *c, cli_catalogs *cats, const char *path);
 /* report --kind rules: the organisation's rules; --kind ssp: the defense
  * system security implementation plan. */
@@ -189,7 +205,6 @@ int compliance_rules(cli *c, cli_catalogs *cats, const char *path);
 int compliance_ssp(cli *c, cli_catalogs *cats, const char *path);
 
 /* ---- compliance checklists (cmd_workbook_compliance.c, in taisaku-workbook) ---- */
-bool workbook_doc_is_compliance(cli_catalogs *cats, const char *path);
 /* Whether a workbook file reads as a compliance checklist. */
 bool workbook_is_compliance(const char *path);
 int compliance_export(cli *c, cli_catalogs *cats, const char *path, bool xlsx);

@@ -23,6 +23,19 @@ tk_store *cli_store_open(const cli *c)
 	return s;
 }
 
+bool cli_store_format(const cli *c, bool html, tk_store_format *fmt)
+{
+	if (!c->format) {
+		*fmt = TK_STORE_TEXT;
+		return true;
+	}
+	if (tk_store_format_parse(c->format, fmt) && (html || *fmt != TK_STORE_HTML))
+		return true;
+	cli_fail(c, "形式 '%s' は使えません（%s）", "unknown format '%s' (%s)", c->format,
+		html ? "text, json, html" : "text, json");
+	return false;
+}
+
 int cli_dispatch(cli *c, const char *cmd, const cli_sub *subs, size_t n, int argc, char **argv)
 {
 	if (argc < 1)

@@ -22,10 +22,7 @@ static int bench_export(cli *c, int argc, char **argv)
 	cli_out o;
 	int rc = EXIT_ERROR;
 	if (cli_out_open(c, &o)) {
-		bool ok = tk_store_benchmark_export(s, c->org, o.f, &n, &err) == TK_OK;
-		if (!ok)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, ok);
+		rc = cli_out_done(c, &o, tk_store_benchmark_export(s, c->org, o.f, &n, &err), &err);
 		if (rc == EXIT_OK)
 			printf(cli_tr(c, "%zu システムの匿名化したレベルを %s に書き出しました\n",
 				"wrote the anonymised levels of %zu systems to %s\n"), n, c->output);

@@ -311,11 +311,9 @@ static int catalog_export(cli *c, int argc, char **argv)
 		tk_catalog_free(cat);
 		return EXIT_ERROR;
 	}
-	bool ok = tk_catalog_export(cat, (tk_format)format, o.f, &err) == TK_OK;
+	tk_status st = tk_catalog_export(cat, (tk_format)format, o.f, &err);
 	tk_catalog_free(cat);
-	if (!ok)
-		cli_error(c, &err);
-	return cli_out_close(c, &o, ok);
+	return cli_out_done(c, &o, st, &err);
 }
 
 int cmd_catalog(cli *c, int argc, char **argv)

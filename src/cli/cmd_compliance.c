@@ -16,18 +16,6 @@
 #include "taisaku/ssp.h"
 #include "../lib/export_internal.h"
 
-bool cli_is_compliance(cli_catalogs *cats, const char *path)
-{
-	char *data;
-	size_t len;
-	tk_error err = { 0 };
-	if (tk_file_read(path, &data, &len, &err))
-		return false; /* the ECOM loader says why */
-	bool yes = tk_document_is_compliance(path, data, len, cli_resolve_catalog, cats);
-	free(data);
-	return yes;
-}
-
 /* A compliance assessment and its result, loaded together. */
 typedef struct c_round {
 	tk_compliance *a;
@@ -71,9 +59,7 @@ int compliance_evaluate(cli *c, cli_catalogs *cats, const char *path, const char
 			st = tk_compliance_write_html(rd.r, c->lang, o.f, &err);
 		else
 			st = tk_compliance_write_text(rd.r, c->lang, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
+		rc = cli_out_done(c, &o, st, &err);
 		if (rc == EXIT_OK)
 			rc = tk_compliance_exit_code(rd.r);
 	}
@@ -120,15 +106,15 @@ int compliance_plan(cli *c, const tk_catalog *cat, const char *name)
 	if (cli_out_open(c, &o)) {
 		c->durable = true; /* the sheet an officer will fill in */
 		tk_status st = tk_compliance_write_yaml(a, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
+		rc = cli_out_done(c, &o, st, &err);
 	}
 	tk_compliance_free(a);
 	return rc;
 }
 
-int compliance_report(cli *c, cli_catalogs *cats, const char *path)
+/* Loads and evaluates path, then writes its result with an HTML writer. */
+static int write_result(cli *c, cli_catalogs *cats, const char *path,
+	tk_status (*write)(const tk_compliance_result *, tk_lang, FILE *, tk_error *))
 {
 	c_round rd;
 	if (!load_round(c, cats, path, &rd))
@@ -136,14 +122,15 @@ int compliance_report(cli *c, cli_catalogs *cats, const char *path)
 	tk_error err = { 0 };
 	cli_out o;
 	int rc = EXIT_ERROR;
-	if (cli_out_open(c, &o)) {
-		tk_status st = tk_compliance_report_html(rd.r, c->lang, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
-	}
+	if (cli_out_open(c, &o))
+		rc = cli_out_done(c, &o, write(rd.r, c->lang, o.f, &err), &err);
 	free_round(&rd);
 	return rc;
+}
+
+int compliance_report(cli *c, cli_catalogs *cats, const char *path)
+{
+	return write_result(c, cats, path, tk_compliance_report_html);
 }
 
 /* The organisation's rules (report --kind rules): refused, with every
@@ -180,9 +167,7 @@ int compliance_rules(cli *c, cli_catalogs *cats, const char *path)
 		cli_out o;
 		if (cli_out_open(c, &o)) {
 			tk_status st = tk_rules_write_html(r, c->lang, o.f, &err);
-			if (st)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, st == TK_OK);
+			rc = cli_out_done(c, &o, st, &err);
 		}
 	}
 	tk_rules_free(r);
@@ -193,20 +178,7 @@ int compliance_rules(cli *c, cli_catalogs *cats, const char *path)
 /* The defense system security implementation plan (report --kind ssp). */
 int compliance_ssp(cli *c, cli_catalogs *cats, const char *path)
 {
-	c_round rd;
-	if (!load_round(c, cats, path, &rd))
-		return EXIT_ERROR;
-	tk_error err = { 0 };
-	cli_out o;
-	int rc = EXIT_ERROR;
-	if (cli_out_open(c, &o)) {
-		tk_status st = tk_ssp_write_html(rd.r, c->lang, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
-	}
-	free_round(&rd);
-	return rc;
+	return write_result(c, cats, path, tk_ssp_write_html);
 }
 
 /* ---- diff ---- */
@@ -312,24 +284,16 @@ int compliance_diff(cli *c, cli_catalogs *cats, const char *old_path, const char
 	tk_error err = { 0 };
 	if (!load_round(c, cats, old_path, &r[0]) || !load_round(c, cats, new_path, &r[1]))
 		goto done;
-	if (r[0].a->catalog != r[1].a->catalog) {
-		cli_fail(c, "二つの評価のカタログが違います（%s と %s）", "the two rounds use different catalogs (%s and %s)",
-			r[0].a->catalog->id, r[1].a->catalog->id);
+	if (!cli_diff_comparable(c, r[0].a->catalog, r[1].a->catalog, r[0].a->system_name, r[1].a->system_name))
 		goto done;
-	}
-	if (strcmp(r[0].a->system_name, r[1].a->system_name) != 0)
-		fprintf(stderr, "taisaku: %s\n", cli_tr(c, "注意: 二つの評価のシステム名が違います",
-			"note: the two rounds name different systems"));
 	cli_out o;
 	if (cli_out_open(c, &o)) {
-		bool ok = true;
+		tk_status st = TK_OK;
 		if (strcmp(format, "json") == 0)
-			ok = diff_json(&r[0], &r[1], o.f, &err) == TK_OK;
+			st = diff_json(&r[0], &r[1], o.f, &err);
 		else
 			diff_text(c, &r[0], &r[1], o.f);
-		if (!ok)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, ok);
+		rc = cli_out_done(c, &o, st, &err);
 	}
 done:
 	free_round(&r[0]);

@@ -44,9 +44,7 @@ int catalog_coverage(cli *c, int argc, char **argv)
 		goto done;
 	tk_status st = strcmp(format, "json") == 0 ? tk_coverage_write_json(cov, o.f, &err)
 						     : tk_coverage_write_text(cov, c->lang, o.f, &err);
-	if (st)
-		cli_error(c, &err);
-	rc = cli_out_close(c, &o, st == TK_OK);
+	rc = cli_out_done(c, &o, st, &err);
 done:
 	tk_coverage_free(cov);
 	tk_mapping_free(ma);

@@ -194,6 +194,20 @@ static void write_text(const cli *c, const assessment_round *o, const assessment
 	}
 }
 
+bool cli_diff_comparable(const cli *c, const tk_catalog *a, const tk_catalog *b, const char *system_a,
+	const char *system_b)
+{
+	if (a != b) {
+		cli_fail(c, "二つの評価のカタログが違います（%s と %s）", "the two rounds use different catalogs (%s and %s)",
+			a->id, b->id);
+		return false;
+	}
+	if (strcmp(system_a, system_b) != 0)
+		fprintf(stderr, "taisaku: %s\n", cli_tr(c, "注意: 二つの評価のシステム名が違います",
+			"note: the two rounds name different systems"));
+	return true;
+}
+
 int cmd_diff(cli *c, int argc, char **argv)
 {
 	if (!cli_parse(c, argc, argv, OPT_FORMAT | OPT_OUTPUT | OPT_CATALOG_DIR, 2, 2, USAGE))
@@ -216,24 +230,16 @@ int cmd_diff(cli *c, int argc, char **argv)
 			cli_error(c, &err);
 			goto done;
 		}
-	if (r[0].a->catalog != r[1].a->catalog) {
-		cli_fail(c, "二つの評価のカタログが違います（%s と %s）", "the two rounds use different catalogs (%s and %s)",
-			r[0].a->catalog->id, r[1].a->catalog->id);
+	if (!cli_diff_comparable(c, r[0].a->catalog, r[1].a->catalog, r[0].a->system_name, r[1].a->system_name))
 		goto done;
-	}
-	if (strcmp(r[0].a->system_name, r[1].a->system_name) != 0)
-		fprintf(stderr, "taisaku: %s\n", cli_tr(c, "注意: 二つの評価のシステム名が違います",
-			"note: the two rounds name different systems"));
 	cli_out o;
 	if (cli_out_open(c, &o)) {
-		bool ok = true;
+		tk_status st = TK_OK;
 		if (strcmp(format, "json") == 0)
-			ok = write_json(&r[0], &r[1], o.f, &err) == TK_OK;
+			st = write_json(&r[0], &r[1], o.f, &err);
 		else
 			write_text(c, &r[0], &r[1], o.f);
-		if (!ok)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, ok);
+		rc = cli_out_done(c, &o, st, &err);
 	}
 done:
 	for (int k = 0; k < 2; k++) {

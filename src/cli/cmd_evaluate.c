@@ -44,9 +44,7 @@ static int evaluate_one(cli *c, const char *path)
 			st = tk_evaluation_write_html(e, c->lang, o.f, &err);
 		else
 			st = tk_evaluation_write_text(e, c->lang, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
+		rc = cli_out_done(c, &o, st, &err);
 		if (rc == EXIT_OK)
 			rc = tk_evaluation_exit_code(e);
 	}

@@ -62,7 +62,7 @@ int cmd_export(cli *c, int argc, char **argv)
 		return cli_fail(c, "ファイル '%s' は既にあります（記入済みかもしれないので上書きしません）",
 			"the file '%s' exists already (it may be filled in, so it is not overwritten)", c->output);
 	cli_catalogs cats = { .c = c };
-	if (workbook_doc_is_compliance(&cats, c->args[0])) {
+	if (cli_is_compliance(&cats, c->args[0])) {
 		int rc = compliance_export(c, &cats, c->args[0], xlsx);
 		cli_catalogs_free(&cats);
 		return rc;

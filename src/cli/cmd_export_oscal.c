@@ -42,9 +42,7 @@ int cmd_export_oscal(cli *c, int argc, char **argv)
 	if (cli_out_open(c, &o)) {
 		tk_status st = poam ? tk_assessment_export_oscal_poam(e, o.f, &err)
 				    : tk_assessment_export_oscal(e, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
+		rc = cli_out_done(c, &o, st, &err);
 	}
 	tk_evaluation_free(e);
 	tk_assessment_free(a);

@@ -9,24 +9,11 @@
 #define USAGE_HISTORY "taisaku history SYSTEM [--org O] [--format text|json] [-o OUT] [--db URL]"
 #define USAGE_PORTFOLIO "taisaku portfolio ORG [--format text|json|html] [-o OUT] [--db URL]"
 
-static bool parse_format(const cli *c, bool html, tk_store_format *fmt)
-{
-	if (!c->format) {
-		*fmt = TK_STORE_TEXT;
-		return true;
-	}
-	if (tk_store_format_parse(c->format, fmt) && (html || *fmt != TK_STORE_HTML))
-		return true;
-	cli_fail(c, "形式 '%s' は使えません（%s）", "unknown format '%s' (%s)", c->format,
-		html ? "text, json, html" : "text, json");
-	return false;
-}
-
 int cmd_history(cli *c, int argc, char **argv)
 {
 	tk_store_format fmt;
 	if (!cli_parse(c, argc, argv, OPT_DB | OPT_ORG | OPT_FORMAT | OPT_OUTPUT, 1, 1, USAGE_HISTORY) ||
-	    !parse_format(c, false, &fmt))
+	    !cli_store_format(c, false, &fmt))
 		return EXIT_ERROR;
 	tk_store *s = cli_store_open(c);
 	tk_arena *a = tk_arena_new(64 * 1024);
@@ -37,10 +24,7 @@ int cmd_history(cli *c, int argc, char **argv)
 	cli_out o;
 	if (s && a && tk_store_history(s, c->org, c->args[0], a, &v, &n, &err) == TK_OK) {
 		if (cli_out_open(c, &o)) {
-			bool ok = tk_store_history_write(v, n, fmt, c->lang, o.f, &err) == TK_OK;
-			if (!ok)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, ok);
+			rc = cli_out_done(c, &o, tk_store_history_write(v, n, fmt, c->lang, o.f, &err), &err);
 		}
 	} else if (s && a) {
 		cli_error(c, &err);
@@ -54,7 +38,7 @@ int cmd_portfolio(cli *c, int argc, char **argv)
 {
 	tk_store_format fmt;
 	if (!cli_parse(c, argc, argv, OPT_DB | OPT_FORMAT | OPT_OUTPUT, 1, 1, USAGE_PORTFOLIO) ||
-	    !parse_format(c, true, &fmt))
+	    !cli_store_format(c, true, &fmt))
 		return EXIT_ERROR;
 	tk_store *s = cli_store_open(c);
 	tk_arena *a = tk_arena_new(256 * 1024);
@@ -65,10 +49,7 @@ int cmd_portfolio(cli *c, int argc, char **argv)
 	cli_out o;
 	if (s && a && tk_store_portfolio(s, c->args[0], a, &v, &n, &err) == TK_OK) {
 		if (cli_out_open(c, &o)) {
-			bool ok = tk_store_portfolio_write(c->args[0], v, n, fmt, c->lang, o.f, &err) == TK_OK;
-			if (!ok)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, ok);
+			rc = cli_out_done(c, &o, tk_store_portfolio_write(c->args[0], v, n, fmt, c->lang, o.f, &err), &err);
 		}
 	} else if (s && a) {
 		cli_error(c, &err);

@@ -32,8 +32,7 @@ static int report_problems(const cli *c, const tk_import *im, size_t before)
 	for (size_t i = 0; i < n; i++)
 		cli_error(c, tk_import_problem(im, i));
 	n += before;
-	return cli_fail(c, "問題が %zu 件あるため、何も書き出していません", "%zu problem%s: nothing was written", n,
-		c->lang == TK_LANG_EN && n != 1 ? "s" : "");
+	return cli_nothing_written(c, n);
 }
 
 static int import_files(cli *c, const tk_assessment *base, cli_catalogs *cats)
@@ -68,14 +67,7 @@ static int import_files(cli *c, const tk_assessment *base, cli_catalogs *cats)
 	} else if (rc == EXIT_OK) {
 		cli_out o;
 		c->durable = true;
-		if (!cli_out_open(c, &o)) {
-			rc = EXIT_ERROR;
-		} else {
-			tk_status st = tk_assessment_write_yaml(a, o.f, &err);
-			if (st)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, st == TK_OK);
-		}
+		rc = cli_out_open(c, &o) ? cli_out_done(c, &o, tk_assessment_write_yaml(a, o.f, &err), &err) : EXIT_ERROR;
 	}
 	tk_assessment_free(a);
 	tk_import_free(im);
@@ -94,7 +86,7 @@ int cmd_import(cli *c, int argc, char **argv)
 			"the -o file '%s' is one of the workbooks being read (it is not overwritten)", c->output);
 	cli_catalogs cats = { .c = c };
 	/* A compliance checklist: by its base, else by its first workbook. */
-	if (c->base ? workbook_doc_is_compliance(&cats, c->base) : workbook_is_compliance(c->args[0])) {
+	if (c->base ? cli_is_compliance(&cats, c->base) : workbook_is_compliance(c->args[0])) {
 		int rc = compliance_import(c, &cats);
 		cli_catalogs_free(&cats);
 		return rc;

@@ -9,12 +9,10 @@
 
 int cmd_peers(cli *c, int argc, char **argv)
 {
-	if (!cli_parse(c, argc, argv, OPT_DB | OPT_ORG | OPT_FORMAT | OPT_OUTPUT | OPT_GROUP, 1, 1, USAGE_PEERS))
+	tk_store_format fmt;
+	if (!cli_parse(c, argc, argv, OPT_DB | OPT_ORG | OPT_FORMAT | OPT_OUTPUT | OPT_GROUP, 1, 1, USAGE_PEERS) ||
+	    !cli_store_format(c, true, &fmt))
 		return EXIT_ERROR;
-	tk_store_format fmt = TK_STORE_TEXT;
-	if (c->format && !tk_store_format_parse(c->format, &fmt))
-		return cli_fail(c, "形式 '%s' は使えません（%s）", "unknown format '%s' (%s)", c->format,
-			"text, json, html");
 	tk_error err = { 0 };
 	unsigned group = TK_PEERS_BY_INDUSTRY | TK_PEERS_BY_SIZE;
 	if (c->group && !tk_store_peers_group_parse(c->group, &group, &err)) {
@@ -28,10 +26,7 @@ int cmd_peers(cli *c, int argc, char **argv)
 	cli_out o;
 	if (s && a && tk_store_peers(s, c->org, c->args[0], group, a, &p, &err) == TK_OK) {
 		if (cli_out_open(c, &o)) {
-			bool ok = tk_store_peers_write(&p, fmt, c->lang, o.f, &err) == TK_OK;
-			if (!ok)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, ok);
+			rc = cli_out_done(c, &o, tk_store_peers_write(&p, fmt, c->lang, o.f, &err), &err);
 		}
 	} else if (s && a) {
 		cli_error(c, &err);

@@ -151,14 +151,12 @@ static int profile_show(cli *c, int argc, char **argv)
 	}
 	cli_out o;
 	if (cli_out_open(c, &o)) {
-		bool ok = true;
+		tk_status st = TK_OK;
 		if (c->json)
-			ok = tk_json_write(profile_json(p), o.f, &err) == TK_OK;
+			st = tk_json_write(profile_json(p), o.f, &err);
 		else
 			show_text(c, o.f, p);
-		if (!ok)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, ok);
+		rc = cli_out_done(c, &o, st, &err);
 	}
 done:
 	tk_profile_free(p);
@@ -266,14 +264,12 @@ static int profile_diff(cli *c, int argc, char **argv)
 	}
 	cli_out o;
 	if (cli_out_open(c, &o)) {
-		bool ok = true;
+		tk_status st = TK_OK;
 		if (c->json)
-			ok = tk_json_write(diff_json(p, a, &d), o.f, &err) == TK_OK;
+			st = tk_json_write(diff_json(p, a, &d), o.f, &err);
 		else
 			diff_text(c, o.f, p, a, &d);
-		if (!ok)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, ok);
+		rc = cli_out_done(c, &o, st, &err);
 	}
 done:
 	tk_profile_diff_free(&d);

@@ -64,9 +64,7 @@ static int write_report(cli *c, const char *path, tk_report_kind kind)
 	int rc = EXIT_ERROR;
 	if (cli_out_open(c, &o)) {
 		tk_status st = tk_report_write_html(e, kind, c->lang, o.f, &err);
-		if (st)
-			cli_error(c, &err);
-		rc = cli_out_close(c, &o, st == TK_OK);
+		rc = cli_out_done(c, &o, st, &err);
 	}
 	tk_evaluation_free(e);
 	tk_assessment_free(a);

@@ -9,18 +9,6 @@
 #include "taisaku/compliance_workbook.h"
 #include "taisaku/file.h"
 
-bool workbook_doc_is_compliance(cli_catalogs *cats, const char *path)
-{
-	char *data;
-	size_t len;
-	tk_error err = { 0 };
-	if (tk_file_read(path, &data, &len, &err))
-		return false; /* the ECOM loader says why */
-	bool yes = tk_document_is_compliance(path, data, len, cli_resolve_catalog, cats);
-	free(data);
-	return yes;
-}
-
 int compliance_export(cli *c, cli_catalogs *cats, const char *path, bool xlsx)
 {
 	if (c->department)
@@ -46,9 +34,7 @@ int compliance_export(cli *c, cli_catalogs *cats, const char *path, bool xlsx)
 		rc = EXIT_ERROR;
 		if (cli_out_open(c, &o)) {
 			tk_status st = tk_compliance_workbook_csv(a, c->lang, o.f, &err);
-			if (st)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, st == TK_OK);
+			rc = cli_out_done(c, &o, st, &err);
 		}
 	}
 	tk_compliance_free(a);
@@ -87,19 +73,11 @@ int compliance_import(cli *c, cli_catalogs *cats)
 		for (size_t i = 0; i < n; i++)
 			cli_error(c, tk_cimport_problem(im, i));
 		n += unreadable;
-		rc = cli_fail(c, "問題が %zu 件あるため、何も書き出していません", "%zu problem%s: nothing was written", n,
-			c->lang == TK_LANG_EN && n != 1 ? "s" : "");
+		rc = cli_nothing_written(c, n);
 	} else if (rc == EXIT_OK) {
 		cli_out o;
 		c->durable = true;
-		if (!cli_out_open(c, &o)) {
-			rc = EXIT_ERROR;
-		} else {
-			tk_status st = tk_compliance_write_yaml(a, o.f, &err);
-			if (st)
-				cli_error(c, &err);
-			rc = cli_out_close(c, &o, st == TK_OK);
-		}
+		rc = cli_out_open(c, &o) ? cli_out_done(c, &o, tk_compliance_write_yaml(a, o.f, &err), &err) : EXIT_ERROR;
 	}
 	tk_compliance_free(a);
 	tk_cimport_free(im);

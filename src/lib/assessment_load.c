@@ -6,7 +6,7 @@
 
 #include "taisaku/assessment.h"
 #include "taisaku/file.h"
-#include "schema.h"
+#include "docload.h"
 
 static const char *const TOP_KEYS[] = {
 	"catalog", "system", "importance", "targets", "weights", "ratings", "improvements",
@@ -42,26 +42,12 @@ typedef struct loader {
  * the search starts where the last one was found. */
 static long find_requirement(loader *L, const char *id)
 {
-	size_t n = L->cat->n_requirements;
-	for (size_t k = 0; k < n; k++) {
-		size_t i = (L->cursor + k) % n;
-		if (strcmp(L->cat->requirements[i].id, id) == 0) {
-			L->cursor = i + 1;
-			return (long)i;
-		}
-	}
-	return -1;
+	return tk_doc_find(L->cat, id, &L->cursor);
 }
 
 static tk_status unknown_requirement(loader *L, const tk_ynode *key)
 {
-	const char *hint = tk_suggest(key->str, L->ids);
-	if (hint)
-		return tk_walk_fail(&L->w, key, key->str,
-			"カタログ %s に対策要求 '%s' はありません（'%s' のことですか？）",
-			"catalog %s has no requirement '%s'; did you mean '%s'?", L->cat->id, key->str, hint);
-	return tk_walk_fail(&L->w, key, key->str, "カタログ %s に対策要求 '%s' はありません",
-		"catalog %s has no requirement '%s'", L->cat->id, key->str);
+	return tk_doc_no_requirement(&L->w, L->cat, key, L->ids);
 }
 
 static tk_status oom(loader *L)
@@ -457,19 +443,9 @@ static tk_status check_overrides(loader *L, const tk_ynode *root)
 static tk_status load_tree(loader *L, const tk_ynode *root, tk_catalog_resolver resolve, void *ctx)
 {
 	tk_status st;
-	const char *catalog_id;
 	if ((st = tk_walk_map(&L->w, root, NULL, TOP_KEYS)) ||
-	    (st = tk_walk_str(&L->w, root, "catalog", true, &catalog_id)))
+	    (st = tk_doc_catalog(&L->w, root, resolve, ctx, TK_CATALOG_STRENGTH, false, &L->cat)))
 		return st;
-	tk_error cerr = { 0 };
-	if (resolve(ctx, catalog_id, &L->cat, &cerr)) {
-		/* Say where the catalog was named, and why it could not be had. */
-		return tk_walk_fail_texts(&L->w, tk_ymap_get(root, "catalog"), "catalog", cerr.ja, cerr.en);
-	}
-	if (L->cat->kind != TK_CATALOG_STRENGTH)
-		return tk_walk_fail(&L->w, tk_ymap_get(root, "catalog"), "catalog",
-			"カタログ %s は強度レベルで評価するカタログではありません",
-			"catalog %s is not a strength-level catalog", L->cat->id);
 	L->a->catalog = L->cat;
 	if ((st = allocate(L)) || (st = read_system(L, root)) ||
 	    (st = each_requirement(L, tk_ymap_get(root, "importance"), "importance", one_importance)) ||
@@ -485,24 +461,17 @@ tk_status tk_assessment_load_buffer(const char *name, const char *data, size_t l
 	tk_catalog_resolver resolve, void *ctx, tk_assessment **out, tk_error *err)
 {
 	*out = NULL;
-	tk_arena *arena = tk_arena_new(len * 3 + 8192);
-	tk_assessment *a = arena ? tk_arena_calloc(arena, 1, sizeof(*a)) : NULL;
-	if (!a) {
-		tk_arena_free(arena);
-		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
-	}
-	a->arena = arena;
-	a->path = tk_arena_strdup(arena, name);
-	tk_ynode *root;
-	tk_status st = tk_yaml_parse(arena, name, data, len, &root, err);
-	if (!st) {
-		loader L = { .w = { .a = arena, .file = name, .err = err }, .a = a };
-		st = load_tree(&L, root, resolve, ctx);
-	}
-	if (st) {
-		tk_arena_free(arena);
+	tk_doc d;
+	tk_assessment *a;
+	tk_status st = tk_doc_parse(name, data, len, 3, sizeof(*a), &d, err);
+	if (st)
 		return st;
-	}
+	a = d.obj;
+	a->arena = d.arena;
+	a->path = tk_arena_strdup(d.arena, name);
+	loader L = { .w = { .a = d.arena, .file = name, .err = err }, .a = a };
+	if ((st = load_tree(&L, d.root, resolve, ctx)))
+		return tk_doc_fail(&d, st);
 	*out = a;
 	return TK_OK;
 }

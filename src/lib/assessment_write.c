@@ -221,14 +221,11 @@ static void write_ratings(FILE *f, const tk_assessment *a)
 	fputs("ratings:\n", f);
 	for (size_t d = 0; d < cat->n_domains; d++) {
 		const tk_domain *dom = &cat->domains[d];
-		fprintf(f, "  # ---- %s ", dom->id);
-		tk_yaml_comment_text(f, dom->title_ja);
-		fputc('\n', f);
+		tk_yaml_domain_comment(f, dom);
 		for (uint32_t k = 0; k < dom->n_requirements; k++) {
 			size_t r = dom->first_requirement + k;
 			const tk_requirement *req = &cat->requirements[r];
-			fprintf(f, "  # %s ", req->id);
-			tk_yaml_comment_text(f, req->title_ja);
+			tk_yaml_entry_comment(f, req);
 			fprintf(f, "（目標 %d）\n  ", wb_target(a, r));
 			tk_yaml_key(f, req->id);
 			fputs(": ", f);
@@ -272,14 +269,9 @@ tk_status tk_assessment_write_yaml(const tk_assessment *a, FILE *out, tk_error *
 		return tk_error_set(err, TK_EINPUT, a->path, 0, 0, NULL,
 			"評価シートとして書き出せません（カタログか目標レベルがありません）",
 			"cannot write the assessment (no catalog or target level)");
-	fputs("# taisaku 評価シート: ", out);
-	tk_yaml_comment_text(out, cat->title_ja);
-	fprintf(out, " (%s)\n", cat->id);
-	fputs("# 各対策要求に core（1〜5）と周辺要素のランク（A〜D）、または na: 理由 / unknown: true を記入してください。\n"
-	      "# 書き方: docs/guide.ja.md\n", out);
-	fputs("catalog: ", out);
-	tk_yaml_key(out, cat->id);
-	fputc('\n', out);
+	tk_yaml_write_head(out, "評価シート", cat,
+		"# 各対策要求に core（1〜5）と周辺要素のランク（A〜D）、または na: 理由 / unknown: true を記入してください。\n"
+		"# 書き方: docs/guide.ja.md\n");
 	write_system(out, a);
 	write_importance(out, a);
 	write_targets(out, a);

@@ -7,7 +7,7 @@
 
 #include "taisaku/compliance.h"
 #include "taisaku/file.h"
-#include "schema.h"
+#include "docload.h"
 
 static const char *const TOP_KEYS[] = { "catalog", "system", "items", "roles", "parameters", NULL };
 static const char *const SYSTEM_KEYS[] = { "name", "organization", "date", "assessor", NULL };
@@ -50,15 +50,7 @@ static tk_status oom(loader *L)
  * one was found. */
 static long find_item(loader *L, const char *id)
 {
-	size_t n = L->cat->n_requirements;
-	for (size_t k = 0; k < n; k++) {
-		size_t i = (L->cursor + k) % n;
-		if (strcmp(L->cat->requirements[i].id, id) == 0) {
-			L->cursor = i + 1;
-			return (long)i;
-		}
-	}
-	return -1;
+	return tk_doc_find(L->cat, id, &L->cursor);
 }
 
 /* "not found" with the nearest name when there is one. */
@@ -341,21 +333,12 @@ static tk_status allocate(tk_compliance *c, const tk_catalog *cat)
 static tk_status load_tree(loader *L, const tk_ynode *root, tk_catalog_resolver resolve, void *ctx)
 {
 	tk_status st;
-	const char *catalog_id;
 	/* The catalog first: an ECOM assessment given where a compliance one
 	 * is expected is told so, not that its keys are unknown. */
 	if (root->kind != TK_YMAP)
 		return tk_walk_map(&L->w, root, NULL, TOP_KEYS);
-	if ((st = tk_walk_str(&L->w, root, "catalog", true, &catalog_id)))
-		return st;
-	tk_error cerr = { 0 };
-	if (resolve(ctx, catalog_id, &L->cat, &cerr))
-		return tk_walk_fail_texts(&L->w, tk_ymap_get(root, "catalog"), "catalog", cerr.ja, cerr.en);
-	if (L->cat->kind != TK_CATALOG_COMPLIANCE)
-		return tk_walk_fail(&L->w, tk_ymap_get(root, "catalog"), "catalog",
-			"カタログ %s は準拠性を評価するカタログではありません",
-			"catalog %s is not a compliance catalog", L->cat->id);
-	if ((st = tk_walk_map(&L->w, root, NULL, TOP_KEYS)))
+	if ((st = tk_doc_catalog(&L->w, root, resolve, ctx, TK_CATALOG_COMPLIANCE, false, &L->cat)) ||
+	    (st = tk_walk_map(&L->w, root, NULL, TOP_KEYS)))
 		return st;
 	if (allocate(L->c, L->cat))
 		return oom(L);

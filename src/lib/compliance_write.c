@@ -58,14 +58,11 @@ static void write_items(FILE *f, const tk_compliance *c)
 	fputs("items:\n", f);
 	for (size_t d = 0; d < cat->n_domains; d++) {
 		const tk_domain *dom = &cat->domains[d];
-		fprintf(f, "  # ---- %s ", dom->id);
-		tk_yaml_comment_text(f, dom->title_ja);
-		fputc('\n', f);
+		tk_yaml_domain_comment(f, dom);
 		for (uint32_t k = 0; k < dom->n_requirements; k++) {
 			size_t i = dom->first_requirement + k;
 			const tk_requirement *q = &cat->requirements[i];
-			fprintf(f, "  # %s ", q->id);
-			tk_yaml_comment_text(f, q->title_ja);
+			tk_yaml_entry_comment(f, q);
 			fputs("\n  ", f);
 			tk_yaml_quote(f, q->id); /* item IDs such as 2.2.1.1(1)(a) are always quoted */
 			fputc(':', f);
@@ -92,14 +89,9 @@ static void write_choices(FILE *f, const char *key, const tk_compliance_choice *
 tk_status tk_compliance_write_yaml(const tk_compliance *c, FILE *out, tk_error *err)
 {
 	const tk_catalog *cat = c->catalog;
-	fputs("# taisaku 準拠性評価シート: ", out);
-	tk_yaml_comment_text(out, cat->title_ja);
-	fprintf(out, " (%s)\n", cat->id);
-	fputs("# 各項目に implemented / partial / not-implemented / unknown、または\n"
-	      "# { status: na, reason: 理由 } を記入してください（空欄は未評価）。書き方: docs/guide.ja.md\n", out);
-	fputs("catalog: ", out);
-	tk_yaml_key(out, cat->id);
-	fputc('\n', out);
+	tk_yaml_write_head(out, "準拠性評価シート", cat,
+		"# 各項目に implemented / partial / not-implemented / unknown、または\n"
+		"# { status: na, reason: 理由 } を記入してください（空欄は未評価）。書き方: docs/guide.ja.md\n");
 	write_system(out, c);
 	write_items(out, c);
 	write_choices(out, "roles", c->roles, c->n_roles);

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "schema.h"
+#include "docload.h"
 #include "taisaku/file.h"
 #include "taisaku/mapping.h"
 
@@ -157,23 +157,16 @@ tk_status tk_mapping_load_buffer(const char *name, const char *data, size_t len,
 	const tk_catalog *from, const tk_catalog *to, tk_mapping **out, tk_error *err)
 {
 	*out = NULL;
-	tk_arena *arena = tk_arena_new(len * 2 + 8192);
-	tk_mapping *m = arena ? tk_arena_calloc(arena, 1, sizeof(*m)) : NULL;
-	if (!m) {
-		tk_arena_free(arena);
-		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
-	}
-	*m = (tk_mapping){ .path = tk_arena_strdup(arena, name), .from = from, .to = to, .arena = arena };
-	tk_ynode *root;
-	tk_status st = tk_yaml_parse(arena, name, data, len, &root, err);
-	if (!st) {
-		tk_walk w = { .a = arena, .file = name, .err = err };
-		st = load_tree(&w, root, m);
-	}
-	if (st) {
-		tk_arena_free(arena);
+	tk_doc d;
+	tk_mapping *m;
+	tk_status st = tk_doc_parse(name, data, len, 2, sizeof(*m), &d, err);
+	if (st)
 		return st;
-	}
+	m = d.obj;
+	*m = (tk_mapping){ .path = tk_arena_strdup(d.arena, name), .from = from, .to = to, .arena = d.arena };
+	tk_walk w = { .a = d.arena, .file = name, .err = err };
+	if ((st = load_tree(&w, d.root, m)))
+		return tk_doc_fail(&d, st);
 	*out = m;
 	return TK_OK;
 }

@@ -4,7 +4,7 @@
 
 #include "taisaku/file.h"
 #include "taisaku/profile.h"
-#include "schema.h"
+#include "docload.h"
 
 static const char *const TOP_KEYS[] = {
 	"format", "id", "title_ja", "title_en", "catalog", "description_ja", "source", "judgment_ja",
@@ -35,13 +35,7 @@ static tk_status requirement_of(loader *L, const tk_ynode *key, size_t *index)
 		*index = (size_t)(r - L->cat->requirements);
 		return TK_OK;
 	}
-	const char *hint = tk_suggest(key->str, L->ids);
-	if (hint)
-		return tk_walk_fail(&L->w, key, key->str,
-			"カタログ %s に対策要求 '%s' はありません（'%s' のことですか？）",
-			"catalog %s has no requirement '%s'; did you mean '%s'?", L->cat->id, key->str, hint);
-	return tk_walk_fail(&L->w, key, key->str, "カタログ %s に対策要求 '%s' はありません",
-		"catalog %s has no requirement '%s'", L->cat->id, key->str);
+	return tk_doc_no_requirement(&L->w, L->cat, key, L->ids);
 }
 
 /* A mapping whose keys are requirement IDs (any key at this point). */
@@ -180,16 +174,9 @@ static tk_status read_header(loader *L, const tk_ynode *root)
 static tk_status load_tree(loader *L, const tk_ynode *root, tk_catalog_resolver resolve, void *ctx)
 {
 	tk_status st;
-	const char *catalog_id;
-	if ((st = read_header(L, root)) || (st = tk_walk_str(&L->w, root, "catalog", true, &catalog_id)))
+	if ((st = read_header(L, root)) ||
+	    (st = tk_doc_catalog(&L->w, root, resolve, ctx, TK_CATALOG_STRENGTH, true, &L->cat)))
 		return st;
-	tk_error cerr = { 0 };
-	if (resolve(ctx, catalog_id, &L->cat, &cerr))
-		return tk_walk_fail_texts(&L->w, tk_ymap_get(root, "catalog"), "catalog", cerr.ja, cerr.en);
-	if (L->cat->kind != TK_CATALOG_STRENGTH || !L->cat->has_scoring)
-		return tk_walk_fail(&L->w, tk_ymap_get(root, "catalog"), "catalog",
-			"カタログ %s は強度レベルで評価するカタログではありません",
-			"catalog %s is not a strength-level catalog", L->cat->id);
 	L->p->catalog = L->cat;
 	/* Importances come before targets: an override is checked against the
 	 * target the importance derives. */
@@ -203,24 +190,17 @@ tk_status tk_profile_load_buffer(const char *name, const char *data, size_t len,
 	tk_catalog_resolver resolve, void *ctx, tk_profile **out, tk_error *err)
 {
 	*out = NULL;
-	tk_arena *arena = tk_arena_new(len * 3 + 8192);
-	tk_profile *p = arena ? tk_arena_calloc(arena, 1, sizeof(*p)) : NULL;
-	if (!p) {
-		tk_arena_free(arena);
-		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
-	}
-	p->arena = arena;
-	p->path = tk_arena_strdup(arena, name);
-	tk_ynode *root;
-	tk_status st = tk_yaml_parse(arena, name, data, len, &root, err);
-	if (!st) {
-		loader L = { .w = { .a = arena, .file = name, .err = err }, .p = p };
-		st = load_tree(&L, root, resolve, ctx);
-	}
-	if (st) {
-		tk_arena_free(arena);
+	tk_doc d;
+	tk_profile *p;
+	tk_status st = tk_doc_parse(name, data, len, 3, sizeof(*p), &d, err);
+	if (st)
 		return st;
-	}
+	p = d.obj;
+	p->arena = d.arena;
+	p->path = tk_arena_strdup(d.arena, name);
+	loader L = { .w = { .a = d.arena, .file = name, .err = err }, .p = p };
+	if ((st = load_tree(&L, d.root, resolve, ctx)))
+		return tk_doc_fail(&d, st);
 	*out = p;
 	return TK_OK;
 }

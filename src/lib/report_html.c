@@ -244,6 +244,18 @@ static void status_counts(const rep *r)
 		r->c->n_requirements);
 }
 
+/* Closes the cell before, then the achieved, target and gap cells of g
+ * (the last left open). */
+static void level_cells(const rep *r, const tk_aggregate *g)
+{
+	fputs("</td><td class=n>", r->f);
+	agg_level(r, g, false);
+	fputs("</td><td class=n>", r->f);
+	agg_level(r, g, true);
+	fputs("</td><td class=n>", r->f);
+	level_gap(r, g);
+}
+
 static void views_table(const rep *r)
 {
 	const tk_catalog *c = r->c;
@@ -256,12 +268,7 @@ static void views_table(const rep *r)
 		esc(r, c->views[v].id);
 		fputs("</td><td>", r->f);
 		esc(r, title(r, c->views[v].title_ja, c->views[v].title_en));
-		fputs("</td><td class=n>", r->f);
-		agg_level(r, g, false);
-		fputs("</td><td class=n>", r->f);
-		agg_level(r, g, true);
-		fputs("</td><td class=n>", r->f);
-		level_gap(r, g);
+		level_cells(r, g);
 		fputs("</td></tr>\n", r->f);
 	}
 	fprintf(r->f, "<tr><th></th><th>%s</th><td class=n><b>", T(r, "システム全体", "Whole system"));
@@ -295,12 +302,7 @@ static void domains_table(const rep *r)
 		esc(r, dom->id);
 		fputs("</a></td><td>", r->f);
 		esc(r, title(r, dom->title_ja, dom->title_en));
-		fputs("</td><td class=n>", r->f);
-		agg_level(r, g, false);
-		fputs("</td><td class=n>", r->f);
-		agg_level(r, g, true);
-		fputs("</td><td class=n>", r->f);
-		level_gap(r, g);
+		level_cells(r, g);
 		fprintf(r->f, "</td><td class=n>%s", under ? "" : "<span class=muted>");
 		fprintf(r->f, "%zu%s</td><td class=flag>%s</td></tr>\n", under, under ? "" : "</span>",
 			g->imbalance ? "!" : "");
@@ -482,19 +484,30 @@ static void finding_count(const rep *r, const char *id, int n, const char *name,
 	finding_heading(r, id, n, name, buf);
 }
 
+/* Opens finding n with its count, then says none (and returns false) when
+ * the count is 0, or gives the legend over its table. */
+static bool finding_open(const rep *r, const char *id, int n, const char *name, size_t count, const char *none,
+	const char *legend)
+{
+	finding_count(r, id, n, name, count);
+	if (!count) {
+		fprintf(r->f, "<p>%s</p>\n", none);
+		return false;
+	}
+	fprintf(r->f, "<p class=legend-note>%s</p>\n", legend);
+	return true;
+}
+
 static void under_section(const rep *r)
 {
 	const tk_evaluation *e = r->e;
-	finding_count(r, "under", 1, T(r, "改善が必要な対策要求", "Under-measures"), e->n_under);
-	if (!e->n_under) {
-		fprintf(r->f, "<p>%s</p>\n", T(r, "目標に届かない対策要求はありません。", "Every rated requirement meets its target."));
-		return;
-	}
-	fprintf(r->f, "<p class=legend-note>%s</p>\n", T(r,
-		"不足の大きい順、同じなら重みの大きい順。「目標に足りないもの」は目標レベルに上がるために"
+	if (!finding_open(r, "under", 1, T(r, "改善が必要な対策要求", "Under-measures"), e->n_under,
+		T(r, "目標に届かない対策要求はありません。", "Every rated requirement meets its target."),
+		T(r, "不足の大きい順、同じなら重みの大きい順。「目標に足りないもの」は目標レベルに上がるために"
 		"引き上げる要素（対策コアはレベル、周辺要素はランク）。",
 		"Largest shortfall first, then heaviest weight. \"Missing for the target\" lists the elements to "
-		"raise to reach the target level (the core as a level, peripheral elements as ranks)."));
+		"raise to reach the target level (the core as a level, peripheral elements as ranks).")))
+		return;
 	size_t *order = tk_evaluation_under_ranked(e);
 	/* The weight only matters to the order when some are not 1. */
 	bool weights = false;
@@ -526,14 +539,11 @@ static void under_section(const rep *r)
 static void over_section(const rep *r)
 {
 	const tk_evaluation *e = r->e;
-	finding_count(r, "over", 2, T(r, "過対策の可能性", "Possible over-measures"), e->n_over);
-	if (!e->n_over) {
-		fprintf(r->f, "<p>%s</p>\n", T(r, "目標を上回る対策要求はありません。", "No requirement is above its target."));
+	if (!finding_open(r, "over", 2, T(r, "過対策の可能性", "Possible over-measures"), e->n_over,
+		T(r, "目標を上回る対策要求はありません。", "No requirement is above its target."),
+		T(r, "目標を上回っています。必要な強さかどうか（費用や運用の負担に見合うか）を確認してください。",
+		"These are above their targets: check that the strength is needed and worth its cost.")))
 		return;
-	}
-	fprintf(r->f, "<p class=legend-note>%s</p>\n", T(r,
-		"目標を上回っています。必要な強さかどうか（費用や運用の負担に見合うか）を確認してください。",
-		"These are above their targets: check that the strength is needed and worth its cost."));
 	fprintf(r->f, "<table><thead><tr><th>ID</th><th>%s</th><th>%s</th><th class=n>%s</th><th class=n>%s</th></tr>"
 		"</thead><tbody>\n", T(r, "対策要求", "Requirement"), T(r, "重要度", "Importance"), T(r, "達成", "Achieved"),
 		T(r, "目標", "Target"));
@@ -552,14 +562,11 @@ static void over_section(const rep *r)
 static void unknown_section(const rep *r)
 {
 	const tk_evaluation *e = r->e;
-	finding_count(r, "unknown", 3, T(r, "要調査（わからない）", "To investigate (unknown)"), e->n_unknown);
-	if (!e->n_unknown) {
-		fprintf(r->f, "<p>%s</p>\n", T(r, "「わからない」とした対策要求はありません。", "No requirement is marked unknown."));
+	if (!finding_open(r, "unknown", 3, T(r, "要調査（わからない）", "To investigate (unknown)"), e->n_unknown,
+		T(r, "「わからない」とした対策要求はありません。", "No requirement is marked unknown."),
+		T(r, "実態がわからない対策要求は達成レベル 1 として集計しています。調べて評価し直してください。",
+		"Requirements whose state is unknown count as level 1; find out and rate them.")))
 		return;
-	}
-	fprintf(r->f, "<p class=legend-note>%s</p>\n", T(r,
-		"実態がわからない対策要求は達成レベル 1 として集計しています。調べて評価し直してください。",
-		"Requirements whose state is unknown count as level 1; find out and rate them."));
 	fprintf(r->f, "<table><thead><tr><th>ID</th><th>%s</th><th class=n>%s</th><th>%s</th></tr></thead><tbody>\n",
 		T(r, "対策要求", "Requirement"), T(r, "目標", "Target"), T(r, "備考", "Note"));
 	for (size_t i = 0; i < r->c->n_requirements; i++) {
@@ -621,15 +628,11 @@ static void coverage_section(const rep *r)
 	size_t n = 0;
 	for (size_t i = 0; i < r->c->n_requirements; i++)
 		n += e->requirements[i].coverage >= 0;
-	finding_count(r, "coverage", 5, T(r, "網羅性（対策対象ごとの評価）", "Coverage (per asset)"), n);
-	if (!n) {
-		fprintf(r->f, "<p>%s</p>\n", T(r, "対策対象（資産）ごとに評価した対策要求はありません。",
-			"No requirement is rated per asset."));
+	if (!finding_open(r, "coverage", 5, T(r, "網羅性（対策対象ごとの評価）", "Coverage (per asset)"), n,
+		T(r, "対策対象（資産）ごとに評価した対策要求はありません。", "No requirement is rated per asset."),
+		T(r, "目標レベル以上の対策対象の割合。★は重要な対策対象。",
+		"The share of assets at or above the requirement's target. ★ marks an important asset.")))
 		return;
-	}
-	fprintf(r->f, "<p class=legend-note>%s</p>\n", T(r,
-		"目標レベル以上の対策対象の割合。★は重要な対策対象。",
-		"The share of assets at or above the requirement's target. ★ marks an important asset."));
 	fprintf(r->f, "<table><thead><tr><th>ID</th><th>%s</th><th class=n>%s</th><th class=n>%s</th><th>%s</th></tr>"
 		"</thead><tbody>\n", T(r, "対策要求", "Requirement"), T(r, "目標", "Target"),
 		T(r, "目標以上", "At target"), T(r, "対策対象（対策コア）", "Assets (core level)"));

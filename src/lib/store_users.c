@@ -47,6 +47,60 @@ static tk_status change(tk_store *s, tk_db_stmt *st, tk_error *err)
 	return store_tx_commit(s, err);
 }
 
+/* Runs a guarded change (UPDATE … RETURNING) in its own transaction (or the
+ * open batch's); *hit says whether the guard let it change a row. */
+static tk_status change_if(tk_store *s, tk_db_stmt *st, bool *hit, tk_error *err)
+{
+	tk_status rc = store_tx_begin(s, err);
+	if (rc)
+		return rc;
+	tk_db_step r = s->ops->step(st, err);
+	s->ops->reset(st);
+	if (r == TK_DB_FAILED) {
+		store_tx_rollback(s);
+		return err->status;
+	}
+	*hit = r == TK_DB_ROW;
+	return store_tx_commit(s, err);
+}
+
+/* Starts replacing the rows one owner has in a table: opens a transaction
+ * and deletes them with sql (its one parameter the owner's id). The caller
+ * inserts the new rows and ends with replace_end. */
+static tk_status replace_begin(tk_store *s, int slot, const char *sql, int64_t owner, tk_error *err)
+{
+	tk_status rc = store_tx_begin(s, err);
+	if (rc)
+		return rc;
+	tk_db_stmt *st;
+	if (!(rc = STMT(slot, sql))) {
+		s->ops->bind_int(st, 1, owner);
+		rc = store_done(s, st, err);
+	}
+	if (rc)
+		store_tx_rollback(s);
+	return rc;
+}
+
+/* Commits a replacement, or rolls it back when rc says it failed. */
+static tk_status replace_end(tk_store *s, tk_status rc, tk_error *err)
+{
+	if (rc) {
+		store_tx_rollback(s);
+		return rc;
+	}
+	return store_tx_commit(s, err);
+}
+
+/* The outcome of a lookup by id once its statement is stepped and reset:
+ * the store's error, found, or a clear "no such …". */
+static tk_status found(tk_db_step r, const char *what_ja, const char *what_en, int64_t id, tk_error *err)
+{
+	if (r == TK_DB_FAILED)
+		return err->status;
+	return r == TK_DB_ROW ? TK_OK : not_found(what_ja, what_en, id, err);
+}
+
 /* ---- organisations, systems, rounds by id ---- */
 
 tk_status tk_store_org_get(tk_store *s, int64_t id, tk_arena *a, tk_store_org *out, tk_error *err)
@@ -66,9 +120,7 @@ tk_status tk_store_org_get(tk_store *s, int64_t id, tk_arena *a, tk_store_org *o
 		out->n_systems = (size_t)s->ops->column_int(st, 3);
 	}
 	s->ops->reset(st);
-	if (r == TK_DB_FAILED)
-		return err->status;
-	return r == TK_DB_ROW ? TK_OK : not_found("組織", "organisation", id, err);
+	return found(r, "組織", "organisation", id, err);
 }
 
 tk_status tk_store_system_get(tk_store *s, int64_t id, tk_arena *a, tk_store_system *out, tk_error *err)
@@ -84,9 +136,7 @@ tk_status tk_store_system_get(tk_store *s, int64_t id, tk_arena *a, tk_store_sys
 	if (r == TK_DB_ROW)
 		store_read_system(s, st, 0, a, out);
 	s->ops->reset(st);
-	if (r == TK_DB_FAILED)
-		return err->status;
-	return r == TK_DB_ROW ? TK_OK : not_found("システム", "system", id, err);
+	return found(r, "システム", "system", id, err);
 }
 
 tk_status tk_store_round_key(tk_store *s, int64_t round, tk_round_key *out, tk_error *err)
@@ -109,9 +159,7 @@ tk_status tk_store_round_key(tk_store *s, int64_t round, tk_round_key *out, tk_e
 		out->revision = s->ops->column_int(st, 4);
 	}
 	s->ops->reset(st);
-	if (r == TK_DB_FAILED)
-		return err->status;
-	return r == TK_DB_ROW ? TK_OK : not_found("評価回", "round", round, err);
+	return found(r, "評価回", "round", round, err);
 }
 
 /* ---- users ---- */
@@ -305,19 +353,12 @@ tk_status tk_user_totp_step(tk_store *s, int64_t id, int64_t step, bool *fresh, 
 	/* The guard in the statement makes a replayed step change nothing. */
 	tk_status rc = STMT(U_TOTP_STEP, "UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ? "
 		"RETURNING id");
-	if (rc || (rc = store_tx_begin(s, err)))
+	if (rc)
 		return rc;
 	s->ops->bind_int(st, 1, step);
 	s->ops->bind_int(st, 2, id);
 	s->ops->bind_int(st, 3, step);
-	tk_db_step r = s->ops->step(st, err);
-	s->ops->reset(st);
-	if (r == TK_DB_FAILED) {
-		store_tx_rollback(s);
-		return err->status;
-	}
-	*fresh = r == TK_DB_ROW;
-	return store_tx_commit(s, err);
+	return change_if(s, st, fresh, err);
 }
 
 tk_status tk_user_set_roles(tk_store *s, int64_t id, const tk_user_role *roles, size_t n, tk_error *err)
@@ -327,14 +368,10 @@ tk_status tk_user_set_roles(tk_store *s, int64_t id, const tk_user_role *roles, 
 			return tk_error_set(err, TK_EINPUT, NULL, 0, 0, "role",
 				"役割 '%s' はありません（owner, assessor, auditor, viewer）",
 				"no role '%s' (owner, assessor, auditor, viewer)", roles[i].role ? roles[i].role : "");
-	tk_status rc = store_tx_begin(s, err);
+	tk_status rc = replace_begin(s, U_ROLES_DEL, "DELETE FROM user_roles WHERE user_id = ?", id, err);
 	if (rc)
 		return rc;
 	tk_db_stmt *st;
-	if (!(rc = STMT(U_ROLES_DEL, "DELETE FROM user_roles WHERE user_id = ?"))) {
-		s->ops->bind_int(st, 1, id);
-		rc = store_done(s, st, err);
-	}
 	for (size_t i = 0; !rc && i < n; i++) {
 		if ((rc = STMT(U_ROLE_ADD, "INSERT INTO user_roles (user_id, organization_id, role) VALUES (?, ?, ?)")))
 			break;
@@ -343,23 +380,15 @@ tk_status tk_user_set_roles(tk_store *s, int64_t id, const tk_user_role *roles, 
 		s->ops->bind_text(st, 3, roles[i].role);
 		rc = store_done(s, st, err);
 	}
-	if (rc) {
-		store_tx_rollback(s);
-		return rc;
-	}
-	return store_tx_commit(s, err);
+	return replace_end(s, rc, err);
 }
 
 tk_status tk_user_recovery_set(tk_store *s, int64_t id, const char *const *hashes, size_t n, tk_error *err)
 {
-	tk_status rc = store_tx_begin(s, err);
+	tk_status rc = replace_begin(s, U_REC_DEL, "DELETE FROM recovery_codes WHERE user_id = ?", id, err);
 	if (rc)
 		return rc;
 	tk_db_stmt *st;
-	if (!(rc = STMT(U_REC_DEL, "DELETE FROM recovery_codes WHERE user_id = ?"))) {
-		s->ops->bind_int(st, 1, id);
-		rc = store_done(s, st, err);
-	}
 	for (size_t i = 0; !rc && i < n; i++) {
 		if ((rc = STMT(U_REC_ADD, "INSERT INTO recovery_codes (user_id, code_hash, used) VALUES (?, ?, 0)")))
 			break;
@@ -367,11 +396,7 @@ tk_status tk_user_recovery_set(tk_store *s, int64_t id, const char *const *hashe
 		s->ops->bind_text(st, 2, hashes[i]);
 		rc = store_done(s, st, err);
 	}
-	if (rc) {
-		store_tx_rollback(s);
-		return rc;
-	}
-	return store_tx_commit(s, err);
+	return replace_end(s, rc, err);
 }
 
 tk_status tk_user_recovery_use(tk_store *s, int64_t id, const char *hash, bool *ok, tk_error *err)
@@ -379,18 +404,11 @@ tk_status tk_user_recovery_use(tk_store *s, int64_t id, const char *hash, bool *
 	tk_db_stmt *st;
 	tk_status rc = STMT(U_REC_USE, "UPDATE recovery_codes SET used = 1 WHERE user_id = ? AND code_hash = ? "
 		"AND used = 0 RETURNING user_id");
-	if (rc || (rc = store_tx_begin(s, err)))
+	if (rc)
 		return rc;
 	s->ops->bind_int(st, 1, id);
 	s->ops->bind_text(st, 2, hash);
-	tk_db_step r = s->ops->step(st, err);
-	s->ops->reset(st);
-	if (r == TK_DB_FAILED) {
-		store_tx_rollback(s);
-		return err->status;
-	}
-	*ok = r == TK_DB_ROW;
-	return store_tx_commit(s, err);
+	return change_if(s, st, ok, err);
 }
 
 /* ---- assessors ---- */
@@ -419,14 +437,10 @@ tk_status tk_system_assessors(tk_store *s, int64_t system, tk_arena *a, int64_t 
 
 tk_status tk_system_assessors_set(tk_store *s, int64_t system, const int64_t *ids, size_t n, tk_error *err)
 {
-	tk_status rc = store_tx_begin(s, err);
+	tk_status rc = replace_begin(s, U_ASS_DEL, "DELETE FROM system_assessors WHERE system_id = ?", system, err);
 	if (rc)
 		return rc;
 	tk_db_stmt *st;
-	if (!(rc = STMT(U_ASS_DEL, "DELETE FROM system_assessors WHERE system_id = ?"))) {
-		s->ops->bind_int(st, 1, system);
-		rc = store_done(s, st, err);
-	}
 	for (size_t i = 0; !rc && i < n; i++) {
 		if ((rc = STMT(U_ASS_ADD, "INSERT INTO system_assessors (system_id, user_id) VALUES (?, ?)")))
 			break;
@@ -434,11 +448,7 @@ tk_status tk_system_assessors_set(tk_store *s, int64_t system, const int64_t *id
 		s->ops->bind_int(st, 2, ids[i]);
 		rc = store_done(s, st, err);
 	}
-	if (rc) {
-		store_tx_rollback(s);
-		return rc;
-	}
-	return store_tx_commit(s, err);
+	return replace_end(s, rc, err);
 }
 
 tk_status tk_system_is_assessor(tk_store *s, int64_t system, int64_t user, bool *yes, tk_error *err)

@@ -4,7 +4,9 @@
  * (workbook_compliance_read.c). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "schema.h"
 
@@ -214,4 +216,79 @@ int wb_parse_evidence(tk_arena *arena, const char *cell, tk_evidence **out, size
 	}
 	*out = v;
 	return 0;
+}
+
+void wb_problem_texts(wb_problems *p, const char *file, const char *ja, const char *en)
+{
+	if (p->n == WB_MAX_PROBLEMS) {
+		p->dropped++;
+		return;
+	}
+	tk_error *e = &p->v[p->n++];
+	tk_error_clear(e);
+	tk_error_set_texts(e, TK_EINPUT, file, 0, 0, NULL, ja, en);
+}
+
+void wb_problem(wb_problems *p, const char *file, const char *ja, const char *en, ...)
+{
+	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
+	va_list ap;
+	va_start(ap, en);
+	tk_format_pair(tja, ten, TK_ERROR_TEXT, ja, en, ap);
+	va_end(ap);
+	wb_problem_texts(p, file, tja, ten);
+}
+
+void wb_cell_problem(wb_problems *p, const char *file, const char *sheet, uint32_t row, uint32_t col,
+	const wb_column *column, const char *ja, const char *en)
+{
+	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
+	wb_cell_texts(sheet, row, col, column, ja, en, tja, ten);
+	wb_problem_texts(p, file, tja, ten);
+}
+
+const tk_error *wb_problem_at(const wb_problems *p, size_t i)
+{
+	return i < p->n ? &p->v[i] : NULL;
+}
+
+bool wb_books_add(wb_books *b, const tk_workbook *wb)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 8;
+		const tk_workbook **v = realloc(b->v, cap * sizeof(*v));
+		if (!v)
+			return false;
+		b->v = v;
+		b->cap = cap;
+	}
+	b->v[b->n++] = wb;
+	return true;
+}
+
+const wb_sheet *wb_find_sheet(const tk_workbook *wb, const char *ja, const char *en)
+{
+	for (size_t i = 0; i < wb->n_sheets; i++)
+		if (strcmp(wb->sheets[i].name, ja) == 0 || strcasecmp(wb->sheets[i].name, en) == 0)
+			return &wb->sheets[i];
+	return NULL;
+}
+
+bool wb_resolve_catalog(wb_problems *p, const char *file, const char *id, tk_catalog_resolver resolve,
+	void *ctx, tk_catalog_kind kind, const tk_catalog **out)
+{
+	tk_error err = { 0 };
+	if (resolve(ctx, id, out, &err) != TK_OK) {
+		wb_problem_texts(p, file, err.ja, err.en);
+		return false;
+	}
+	if ((*out)->kind == kind)
+		return true;
+	if (kind == TK_CATALOG_COMPLIANCE)
+		wb_problem(p, file, "カタログ %s は準拠性を評価するカタログではありません",
+			"catalog %s is not a compliance catalog", id);
+	else
+		wb_problem(p, file, "カタログ %s は強度レベルで評価するカタログではありません",
+			"catalog %s is not a strength-level catalog", id);
+	return false;
 }

@@ -15,8 +15,6 @@
 #include "schema.h"
 #include "workbook_compliance.h"
 
-#define MAX_PROBLEMS 200
-
 /* What one workbook says. */
 typedef struct cpart {
 	const tk_workbook *wb;
@@ -36,15 +34,13 @@ struct tk_cimport {
 	void *ctx;
 	const tk_catalog *cat;
 	tk_arena *arena;
-	const tk_workbook **wbs;
-	size_t n_wbs, cap_wbs;
+	wb_books books;
 	cpart *parts;
 	const char **roles;      /* the role names known: the catalog's, then others met */
 	size_t n_roles, cap_roles;
 	size_t n_params;         /* the catalog's parameters, flattened */
 	const tk_parameter **params;
-	tk_error *problems;
-	size_t n_problems, dropped;
+	wb_problems problems;
 };
 
 static const char *const WBC_META_KEYS[] = { "format", "kind", "catalog", "system.name", "system.organization",
@@ -52,36 +48,10 @@ static const char *const WBC_META_KEYS[] = { "format", "kind", "catalog", "syste
 
 /* ---- problems ---- */
 
-static void problem_texts(tk_cimport *im, const char *file, const char *ja, const char *en)
-{
-	if (im->n_problems == MAX_PROBLEMS) {
-		im->dropped++;
-		return;
-	}
-	tk_error *e = &im->problems[im->n_problems++];
-	tk_error_clear(e);
-	tk_error_set_texts(e, TK_EINPUT, file, 0, 0, NULL, ja, en);
-}
-
-static void problem(tk_cimport *im, const char *file, const char *ja, const char *en, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void problem(tk_cimport *im, const char *file, const char *ja, const char *en, ...)
-{
-	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
-	va_list ap;
-	va_start(ap, en);
-	tk_format_pair(tja, ten, TK_ERROR_TEXT, ja, en, ap);
-	va_end(ap);
-	problem_texts(im, file, tja, ten);
-}
-
 static void cell_problem_texts(tk_cimport *im, const cpart *p, const wb_sheet *s, uint32_t row, uint32_t col,
 	const wb_column *column, const char *ja, const char *en)
 {
-	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
-	wb_cell_texts(s->name, row, col, column, ja, en, tja, ten);
-	problem_texts(im, p->wb->name, tja, ten);
+	wb_cell_problem(&im->problems, p->wb->name, s->name, row, col, column, ja, en);
 }
 
 static void cell_problem(tk_cimport *im, const cpart *p, const wb_sheet *s, uint32_t row, uint32_t col,
@@ -262,14 +232,6 @@ static bool same_text(const char *a, const char *b)
 
 /* ---- one workbook ---- */
 
-static const wb_sheet *find_sheet(const tk_workbook *wb, const char *ja, const char *en)
-{
-	for (size_t i = 0; i < wb->n_sheets; i++)
-		if (strcmp(wb->sheets[i].name, ja) == 0 || strcasecmp(wb->sheets[i].name, en) == 0)
-			return &wb->sheets[i];
-	return NULL;
-}
-
 static const char *meta_value(const wb_sheet *s, const char *key)
 {
 	char buf[64];
@@ -282,7 +244,7 @@ static const char *meta_value(const wb_sheet *s, const char *key)
 bool tk_workbook_is_compliance(const tk_workbook *wb)
 {
 	if (!wb->csv) {
-		const wb_sheet *meta = find_sheet(wb, WB_SHEET_META, WB_SHEET_META);
+		const wb_sheet *meta = wb_find_sheet(wb, WB_SHEET_META, WB_SHEET_META);
 		const char *kind = meta_value(meta, "kind");
 		return kind && strcmp(kind, WBC_KIND) == 0;
 	}
@@ -388,7 +350,7 @@ static long find_header(tk_cimport *im, const cpart *p, const wb_sheet *s, int *
 			}
 		return ok ? (long)i : -1;
 	}
-	problem(im, p->wb->name, "%s%s 見出しの行（A 列が ID の行）がありません", "%s%s no header row (a row whose column A reads ID)",
+	wb_problem(&im->problems, p->wb->name, "%s%s 見出しの行（A 列が ID の行）がありません", "%s%s no header row (a row whose column A reads ID)",
 		s->name[0] ? s->name : "", s->name[0] ? ":" : "");
 	return -1;
 }
@@ -494,8 +456,8 @@ tk_status tk_cimport_new(const tk_compliance *base, tk_catalog_resolver resolve,
 	im->resolve = resolve;
 	im->ctx = ctx;
 	im->arena = tk_arena_new(64 * 1024);
-	im->problems = calloc(MAX_PROBLEMS, sizeof(*im->problems));
-	if (!im->arena || !im->problems) {
+	im->problems.v = calloc(WB_MAX_PROBLEMS, sizeof(*im->problems.v));
+	if (!im->arena || !im->problems.v) {
 		tk_cimport_free(im);
 		return tk_error_set(err, TK_ENOMEM, NULL, 0, 0, NULL, "メモリが足りません", "out of memory");
 	}
@@ -505,26 +467,19 @@ tk_status tk_cimport_new(const tk_compliance *base, tk_catalog_resolver resolve,
 
 tk_status tk_cimport_add(tk_cimport *im, const tk_workbook *wb, tk_error *err)
 {
-	if (im->n_wbs == im->cap_wbs) {
-		size_t cap = im->cap_wbs ? im->cap_wbs * 2 : 4;
-		const tk_workbook **v = realloc(im->wbs, cap * sizeof(*v));
-		if (!v)
+	if (!wb_books_add(&im->books, wb))
 			return tk_error_set(err, TK_ENOMEM, NULL, 0, 0, NULL, "メモリが足りません", "out of memory");
-		im->wbs = v;
-		im->cap_wbs = cap;
-	}
-	im->wbs[im->n_wbs++] = wb;
 	return TK_OK;
 }
 
 size_t tk_cimport_problem_count(const tk_cimport *im)
 {
-	return im->n_problems;
+	return im->problems.n;
 }
 
 const tk_error *tk_cimport_problem(const tk_cimport *im, size_t i)
 {
-	return &im->problems[i];
+	return wb_problem_at(&im->problems, i);
 }
 
 void tk_cimport_free(tk_cimport *im)
@@ -532,11 +487,11 @@ void tk_cimport_free(tk_cimport *im)
 	if (!im)
 		return;
 	tk_arena_free(im->arena);
-	free(im->wbs);
+	free(im->books.v);
 	free(im->parts);
 	free(im->roles);
 	free(im->params);
-	free(im->problems);
+	free(im->problems.v);
 	free(im);
 }
 
@@ -547,24 +502,15 @@ static bool choose_catalog(tk_cimport *im)
 		im->cat = im->base->catalog;
 		return true;
 	}
-	for (size_t i = 0; i < im->n_wbs; i++) {
-		const wb_sheet *meta = im->wbs[i]->csv ? NULL : find_sheet(im->wbs[i], WB_SHEET_META, WB_SHEET_META);
+	for (size_t i = 0; i < im->books.n; i++) {
+		const wb_sheet *meta = im->books.v[i]->csv ? NULL : wb_find_sheet(im->books.v[i], WB_SHEET_META, WB_SHEET_META);
 		const char *id = meta_value(meta, "catalog");
 		if (!id)
 			continue;
-		tk_error err = { 0 };
-		if (im->resolve(im->ctx, id, &im->cat, &err) != TK_OK) {
-			problem_texts(im, im->wbs[i]->name, err.ja, err.en);
-			return false;
-		}
-		if (im->cat->kind != TK_CATALOG_COMPLIANCE) {
-			problem(im, im->wbs[i]->name, "カタログ %s は準拠性を評価するカタログではありません",
-				"catalog %s is not a compliance catalog", id);
-			return false;
-		}
-		return true;
+		return wb_resolve_catalog(&im->problems, im->books.v[i]->name, id, im->resolve, im->ctx, TK_CATALOG_COMPLIANCE,
+			&im->cat);
 	}
-	problem(im, im->n_wbs ? im->wbs[0]->name : NULL,
+	wb_problem(&im->problems, im->books.n ? im->books.v[0]->name : NULL,
 		"CSV には評価シートの情報がありません。--base で元の評価シートを指定してください",
 		"a CSV does not say which assessment it belongs to: give the original with --base");
 	return false;
@@ -588,8 +534,8 @@ static bool known_keys(tk_cimport *im)
 	for (size_t k = 0; im->base && k < im->base->n_roles; k++)
 		if (!add_role(im, im->base->roles[k].name))
 			return false;
-	for (size_t i = 0; i < im->n_wbs; i++) {
-		const wb_sheet *meta = im->wbs[i]->csv ? NULL : find_sheet(im->wbs[i], WB_SHEET_META, WB_SHEET_META);
+	for (size_t i = 0; i < im->books.n; i++) {
+		const wb_sheet *meta = im->books.v[i]->csv ? NULL : wb_find_sheet(im->books.v[i], WB_SHEET_META, WB_SHEET_META);
 		char buf[64];
 		for (size_t r = 0; meta && r < meta->n_rows; r++) {
 			const char *v1 = wb_sheet_cell(meta, meta->row_ids[r], 1);
@@ -598,8 +544,8 @@ static bool known_keys(tk_cimport *im)
 				return false;
 		}
 		/* roles a sheet's rows name that the text names too */
-		const wb_sheet *s = im->wbs[i]->csv ? (im->wbs[i]->n_sheets ? &im->wbs[i]->sheets[0] : NULL)
-			: find_sheet(im->wbs[i], WB_SHEET_CHECKLIST_JA, WB_SHEET_CHECKLIST_EN);
+		const wb_sheet *s = im->books.v[i]->csv ? (im->books.v[i]->n_sheets ? &im->books.v[i]->sheets[0] : NULL)
+			: wb_find_sheet(im->books.v[i], WB_SHEET_CHECKLIST_JA, WB_SHEET_CHECKLIST_EN);
 		for (size_t r = 0; s && r < s->n_rows; r++) {
 			const char *id = wb_sheet_cell(s, s->row_ids[r], 0);
 			if (id && !tk_catalog_requirement(im->cat, id) && named_in_text(im->cat, id) && !add_role(im, id))
@@ -658,10 +604,10 @@ static void read_part(tk_cimport *im, cpart *p)
 {
 	const tk_workbook *wb = p->wb;
 	p->sheet = wb->csv ? (wb->n_sheets ? &wb->sheets[0] : NULL)
-		: find_sheet(wb, WB_SHEET_CHECKLIST_JA, WB_SHEET_CHECKLIST_EN);
-	p->meta = wb->csv ? NULL : find_sheet(wb, WB_SHEET_META, WB_SHEET_META);
+		: wb_find_sheet(wb, WB_SHEET_CHECKLIST_JA, WB_SHEET_CHECKLIST_EN);
+	p->meta = wb->csv ? NULL : wb_find_sheet(wb, WB_SHEET_META, WB_SHEET_META);
 	if (!wb->csv && !p->meta) {
-		problem(im, wb->name, "taisaku の準拠性チェックリストではありません（隠しシート '%s' がありません）",
+		wb_problem(&im->problems, wb->name, "taisaku の準拠性チェックリストではありません（隠しシート '%s' がありません）",
 			"not a taisaku compliance checklist (no hidden sheet '%s')", WB_SHEET_META);
 		return;
 	}
@@ -669,11 +615,11 @@ static void read_part(tk_cimport *im, cpart *p)
 		read_meta(im, p);
 		read_meta_choices(im, p);
 		if (p->catalog && strcmp(p->catalog, im->cat->id) != 0)
-			problem(im, wb->name, "カタログ %s のブックです（ほかは %s）", "the workbook is for catalog %s (the others: %s)",
+			wb_problem(&im->problems, wb->name, "カタログ %s のブックです（ほかは %s）", "the workbook is for catalog %s (the others: %s)",
 				p->catalog, im->cat->id);
 	}
 	if (!p->sheet) {
-		problem(im, wb->name, "シート '%s' がありません", "there is no sheet '%s'", WB_SHEET_CHECKLIST_JA);
+		wb_problem(&im->problems, wb->name, "シート '%s' がありません", "there is no sheet '%s'", WB_SHEET_CHECKLIST_JA);
 		return;
 	}
 	read_rows(im, p);
@@ -685,7 +631,7 @@ static void check_same_round(tk_cimport *im)
 {
 	const char *name = im->base ? im->base->system_name : NULL, *date = im->base ? im->base->date : NULL;
 	bool have = im->base != NULL;
-	for (size_t i = 0; i < im->n_wbs; i++) {
+	for (size_t i = 0; i < im->books.n; i++) {
 		const cpart *p = &im->parts[i];
 		if (!p->meta)
 			continue;
@@ -696,7 +642,7 @@ static void check_same_round(tk_cimport *im)
 			continue;
 		}
 		if (!same_text(name, p->system_name) || !same_text(date, p->date))
-			problem(im, p->wb->name, "ほかの評価（%s、%s）から作ったブックです（%s、%s）",
+			wb_problem(&im->problems, p->wb->name, "ほかの評価（%s、%s）から作ったブックです（%s、%s）",
 				"the workbook was made from another assessment (%s, %s; expected %s, %s)",
 				p->system_name ? p->system_name : "-", p->date ? p->date : "-", name ? name : "-", date ? date : "-");
 	}
@@ -706,7 +652,7 @@ static void check_same_round(tk_cimport *im)
 
 static void conflict(tk_cimport *im, const char *what, const cpart *a, uint32_t ra, const cpart *b, uint32_t rb)
 {
-	problem(im, b->wb->name, "%s を %s の %u 行とこのブックの %u 行が違う内容に変えています",
+	wb_problem(&im->problems, b->wb->name, "%s を %s の %u 行とこのブックの %u 行が違う内容に変えています",
 		"%s is changed differently in %s row %u and in this workbook's row %u", what, a->wb->name, ra + 1, rb + 1);
 }
 
@@ -716,7 +662,7 @@ static bool merge(tk_cimport *im, tk_compliance *out)
 	for (size_t r = 0; r < cat->n_requirements; r++) {
 		const tk_compliance_item *result = im->base ? &im->base->items[r] : NULL;
 		const cpart *changed_by = NULL;
-		for (size_t i = 0; i < im->n_wbs; i++) {
+		for (size_t i = 0; i < im->books.n; i++) {
 			const cpart *p = &im->parts[i];
 			if (!result && p->has_orig[r])
 				result = &p->orig[r];
@@ -749,7 +695,7 @@ static bool merge(tk_cimport *im, tk_compliance *out)
 		const char *result = base;
 		const cpart *changed_by = NULL;
 		bool have = im->base != NULL;
-		for (size_t i = 0; i < im->n_wbs; i++) {
+		for (size_t i = 0; i < im->books.n; i++) {
 			const cpart *p = &im->parts[i];
 			if (!have && p->meta) {
 				result = p->choice_orig[k];
@@ -787,7 +733,7 @@ static tk_status reload(tk_cimport *im, const tk_compliance *merged, tk_complian
 	tk_error err = { 0 };
 	FILE *f = open_memstream(&buf, &len);
 	if (!f) {
-		problem(im, NULL, "メモリが足りません", "out of memory");
+		wb_problem(&im->problems, NULL, "メモリが足りません", "out of memory");
 		return TK_ENOMEM;
 	}
 	tk_status st = tk_compliance_write_yaml(merged, f, &err);
@@ -795,7 +741,7 @@ static tk_status reload(tk_cimport *im, const tk_compliance *merged, tk_complian
 	if (!st)
 		st = tk_compliance_load_buffer(merged->path ? merged->path : "(import)", buf, len, im->resolve, im->ctx, out, &err);
 	if (st)
-		problem_texts(im, err.file[0] ? err.file : NULL, err.ja, err.en);
+		wb_problem_texts(&im->problems, err.file[0] ? err.file : NULL, err.ja, err.en);
 	free(buf);
 	return st;
 }
@@ -803,49 +749,49 @@ static tk_status reload(tk_cimport *im, const tk_compliance *merged, tk_complian
 tk_status tk_cimport_finish(tk_cimport *im, tk_compliance **out)
 {
 	*out = NULL;
-	if (!im->n_wbs || !choose_catalog(im))
+	if (!im->books.n || !choose_catalog(im))
 		return TK_EINPUT;
-	im->parts = calloc(im->n_wbs, sizeof(*im->parts));
+	im->parts = calloc(im->books.n, sizeof(*im->parts));
 	if (!im->parts || !known_keys(im)) {
-		problem(im, NULL, "メモリが足りません", "out of memory");
+		wb_problem(&im->problems, NULL, "メモリが足りません", "out of memory");
 		return TK_ENOMEM;
 	}
-	for (size_t i = 0; i < im->n_wbs; i++) {
-		if (!alloc_part(im, &im->parts[i], im->wbs[i])) {
-			problem(im, NULL, "メモリが足りません", "out of memory");
+	for (size_t i = 0; i < im->books.n; i++) {
+		if (!alloc_part(im, &im->parts[i], im->books.v[i])) {
+			wb_problem(&im->problems, NULL, "メモリが足りません", "out of memory");
 			return TK_ENOMEM;
 		}
-		if (im->wbs[i]->csv && !im->base)
-			problem(im, im->wbs[i]->name, "CSV の読み込みには --base で元の評価シートを指定してください",
+		if (im->books.v[i]->csv && !im->base)
+			wb_problem(&im->problems, im->books.v[i]->name, "CSV の読み込みには --base で元の評価シートを指定してください",
 				"reading a CSV needs the original assessment: give it with --base");
 		else
 			read_part(im, &im->parts[i]);
 	}
 	check_same_round(im);
-	if (im->n_problems)
+	if (im->problems.n)
 		return TK_EINPUT;
 	/* the system: the base's, else the first hidden sheet's */
 	const cpart *first = NULL;
-	for (size_t i = 0; i < im->n_wbs && !first; i++)
+	for (size_t i = 0; i < im->books.n && !first; i++)
 		if (im->parts[i].meta)
 			first = &im->parts[i];
 	const char *name = im->base ? im->base->system_name : first && first->system_name ? first->system_name : NULL;
 	if (!name) {
-		problem(im, im->wbs[0]->name, "システムの名前がありません", "the system has no name");
+		wb_problem(&im->problems, im->books.v[0]->name, "システムの名前がありません", "the system has no name");
 		return TK_EINPUT;
 	}
 	tk_compliance *merged;
 	tk_error err = { 0 };
 	if (tk_compliance_new(im->cat, name, &merged, &err)) {
-		problem_texts(im, NULL, err.ja, err.en);
+		wb_problem_texts(&im->problems, NULL, err.ja, err.en);
 		return TK_ENOMEM;
 	}
 	merged->organization = im->base ? im->base->organization : first->organization;
 	merged->date = im->base ? im->base->date : first->date;
 	merged->assessor = im->base ? im->base->assessor : first->assessor;
 	tk_status st = merge(im, merged) ? TK_OK : TK_ENOMEM;
-	if (!st && !im->n_problems)
+	if (!st && !im->problems.n)
 		st = reload(im, merged, out);
 	tk_compliance_free(merged);
-	return st ? st : im->n_problems ? TK_EINPUT : TK_OK;
+	return st ? st : im->problems.n ? TK_EINPUT : TK_OK;
 }

@@ -21,8 +21,6 @@ static tk_status oom(tk_error *err, const char *name)
 	return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
 }
 
-#define MAX_PROBLEMS 200
-
 /* What one workbook says: a partial assessment holding the requirements it
  * has rows for, and the rows they came from. */
 typedef struct part {
@@ -41,37 +39,10 @@ struct tk_import {
 	const tk_catalog *cat;
 	tk_arena *arena;
 	const char **ids;          /* requirement IDs, for suggestions */
-	const tk_workbook **wbs;
-	size_t n_wbs, cap_wbs;
+	wb_books books;
 	part *parts;
-	tk_error *problems;
-	size_t n_problems, dropped;
+	wb_problems problems;
 };
-
-static void problem_texts(tk_import *im, const char *file, const char *ja, const char *en)
-{
-	if (im->n_problems == MAX_PROBLEMS) {
-		im->dropped++;
-		return;
-	}
-	tk_error *e = &im->problems[im->n_problems++];
-	tk_error_clear(e);
-	tk_error_set_texts(e, TK_EINPUT, file, 0, 0, NULL, ja, en);
-}
-
-static void problem(tk_import *im, const char *file, const char *ja, const char *en, ...)
-	__attribute__((format(printf, 4, 5)));
-
-/* A problem whose two texts take the same arguments. */
-static void problem(tk_import *im, const char *file, const char *ja, const char *en, ...)
-{
-	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
-	va_list ap;
-	va_start(ap, en);
-	tk_format_pair(tja, ten, TK_ERROR_TEXT, ja, en, ap);
-	va_end(ap);
-	problem_texts(im, file, tja, ten);
-}
 
 /* Where a cell is, as people look for it in the spreadsheet. */
 typedef struct where {
@@ -85,9 +56,7 @@ typedef struct where {
  * sheet name. */
 static void cell_problem(tk_import *im, const where *w, const char *ja, const char *en)
 {
-	char tja[TK_ERROR_TEXT], ten[TK_ERROR_TEXT];
-	wb_cell_texts(w->s->name, w->row, w->col, w->column, ja, en, tja, ten);
-	problem_texts(im, w->p->wb->name, tja, ten);
+	wb_cell_problem(&im->problems, w->p->wb->name, w->s->name, w->row, w->col, w->column, ja, en);
 }
 
 static void cell_problemf(tk_import *im, const where *w, const char *ja, const char *en, ...)
@@ -446,10 +415,10 @@ static long find_header(tk_import *im, const part *p, const wb_sheet *s, const w
 		return ok ? (long)i : -1;
 	}
 	if (s->name[0])
-		problem(im, p->wb->name, "シート '%s' に見出しの行（A 列が ID の行）がありません",
+		wb_problem(&im->problems, p->wb->name, "シート '%s' に見出しの行（A 列が ID の行）がありません",
 			"sheet '%s' has no header row (a row whose column A reads ID)", s->name);
 	else
-		problem(im, p->wb->name, "見出しの行（A 列が ID の行）がありません",
+		wb_problem(&im->problems, p->wb->name, "見出しの行（A 列が ID の行）がありません",
 			"there is no header row (a row whose column A reads ID)");
 	return -1;
 }
@@ -736,7 +705,7 @@ static void read_meta(tk_import *im, part *p)
 	}
 	p->a.n_improvements = k;
 	if (!p->a.system_name || !p->a.level)
-		problem(im, p->wb->name, "シート '%s' にシステムの名前か目標レベルがありません",
+		wb_problem(&im->problems, p->wb->name, "シート '%s' にシステムの名前か目標レベルがありません",
 			"sheet '%s' lacks the system's name or target level", WB_SHEET_META);
 	p->has_meta = true;
 }
@@ -901,7 +870,7 @@ static void conflict(tk_import *im, what_kind kind, const char *name, const part
 		tja = NULL;
 	if (asprintf(&ten, "%s: %s has %s, %s has %s", we, o1e, v1, o2e, v2) < 0)
 		ten = NULL;
-	problem_texts(im, "", wb_shown(tja ? tja : "", ja, sizeof(ja)), wb_shown(ten ? ten : "", en, sizeof(en)));
+	wb_problem_texts(&im->problems, "", wb_shown(tja ? tja : "", ja, sizeof(ja)), wb_shown(ten ? ten : "", en, sizeof(en)));
 	free(tja);
 	free(ten);
 }
@@ -914,7 +883,7 @@ static long merge_entry(tk_import *im, what_kind kind, const char *name, char **
 	const char *ref)
 {
 	long win = -1;
-	for (size_t i = 0; i < im->n_wbs; i++) {
+	for (size_t i = 0; i < im->books.n; i++) {
 		if (!texts[i] || (ref && strcmp(texts[i], ref) == 0))
 			continue;
 		if (win < 0)
@@ -964,11 +933,11 @@ static bool alloc_assessment(tk_import *im, tk_assessment *a)
 
 static void merge_meta(tk_import *im, tk_assessment *out)
 {
-	char **t = calloc(im->n_wbs, sizeof(*t));
+	char **t = calloc(im->books.n, sizeof(*t));
 	if (!t)
 		return;
 	for (int f = 0; f < M_FIELDS; f++) {
-		for (size_t i = 0; i < im->n_wbs; i++)
+		for (size_t i = 0; i < im->books.n; i++)
 			t[i] = im->parts[i].has_meta ? mem_text(fill_meta, &im->parts[i].a, (size_t)f) : NULL;
 		char *ref = im->base ? mem_text(fill_meta, im->base, (size_t)f) : NULL;
 		long win = merge_entry(im, WHAT_META, META_NAMES[f], t, NULL, ref);
@@ -977,7 +946,7 @@ static void merge_meta(tk_import *im, tk_assessment *out)
 		else if (im->base)
 			copy_meta(out, im->base, f);
 		free(ref);
-		free_texts(t, im->n_wbs);
+		free_texts(t, im->books.n);
 	}
 	free(t);
 }
@@ -988,8 +957,8 @@ static void merge_requirements(tk_import *im, tk_assessment *out, long *target_f
 {
 	const tk_catalog *cat = im->cat;
 	tk_assessment empty = { .catalog = cat };
-	char **t = calloc(im->n_wbs, sizeof(*t));
-	uint32_t *rows = calloc(im->n_wbs, sizeof(*rows));
+	char **t = calloc(im->books.n, sizeof(*t));
+	uint32_t *rows = calloc(im->books.n, sizeof(*rows));
 	if (!t || !rows || !alloc_assessment(im, &empty)) {
 		free(t);
 		free(rows);
@@ -997,7 +966,7 @@ static void merge_requirements(tk_import *im, tk_assessment *out, long *target_f
 	}
 	for (size_t r = 0; r < cat->n_requirements; r++) {
 		const char *id = cat->requirements[r].id;
-		for (size_t i = 0; i < im->n_wbs; i++) {
+		for (size_t i = 0; i < im->books.n; i++) {
 			t[i] = im->parts[i].has_rating[r] ? mem_text(fill_rating, &im->parts[i].a, r) : NULL;
 			rows[i] = im->parts[i].rating_row[r];
 		}
@@ -1005,9 +974,9 @@ static void merge_requirements(tk_import *im, tk_assessment *out, long *target_f
 		long win = merge_entry(im, WHAT_RATING, id, t, rows, ref);
 		out->ratings[r] = win >= 0 ? im->parts[win].a.ratings[r] : im->base ? im->base->ratings[r] : empty.ratings[r];
 		free(ref);
-		free_texts(t, im->n_wbs);
+		free_texts(t, im->books.n);
 
-		for (size_t i = 0; i < im->n_wbs; i++) {
+		for (size_t i = 0; i < im->books.n; i++) {
 			t[i] = im->parts[i].has_target[r] ? mem_text(fill_target, &im->parts[i].a, r) : NULL;
 			rows[i] = im->parts[i].target_row[r];
 		}
@@ -1021,7 +990,7 @@ static void merge_requirements(tk_import *im, tk_assessment *out, long *target_f
 		out->requirement_weight[r] = src->requirement_weight[r];
 		target_from[r] = win;
 		free(ref);
-		free_texts(t, im->n_wbs);
+		free_texts(t, im->books.n);
 	}
 	free(t);
 	free(rows);
@@ -1052,7 +1021,7 @@ static void check_overrides(tk_import *im, const tk_assessment *a, const long *t
 				&wb_target_columns[TG_LEVEL] };
 			cell_problem(im, &w, ja, en);
 		} else {
-			problem_texts(im, im->base ? im->base->path : "", ja, en);
+			wb_problem_texts(&im->problems, im->base ? im->base->path : "", ja, en);
 		}
 	}
 }
@@ -1066,8 +1035,8 @@ tk_status tk_import_new(const tk_assessment *base, tk_catalog_resolver resolve, 
 	tk_arena *arena = tk_arena_new(256 * 1024);
 	tk_import *im = arena ? tk_arena_calloc(arena, 1, sizeof(*im)) : NULL;
 	if (im)
-		im->problems = tk_arena_calloc(arena, MAX_PROBLEMS, sizeof(*im->problems));
-	if (!im || !im->problems) {
+		im->problems.v = tk_arena_calloc(arena, WB_MAX_PROBLEMS, sizeof(*im->problems.v));
+	if (!im || !im->problems.v) {
 		tk_arena_free(arena);
 		return oom(err, NULL);
 	}
@@ -1081,42 +1050,27 @@ tk_status tk_import_new(const tk_assessment *base, tk_catalog_resolver resolve, 
 
 tk_status tk_import_add(tk_import *im, const tk_workbook *wb, tk_error *err)
 {
-	if (im->n_wbs == im->cap_wbs) {
-		size_t cap = im->cap_wbs ? im->cap_wbs * 2 : 8;
-		const tk_workbook **v = realloc(im->wbs, cap * sizeof(*v));
-		if (!v)
+	if (!wb_books_add(&im->books, wb))
 			return oom(err, wb->name);
-		im->wbs = v;
-		im->cap_wbs = cap;
-	}
-	im->wbs[im->n_wbs++] = wb;
 	return TK_OK;
 }
 
 size_t tk_import_problem_count(const tk_import *im)
 {
-	return im->n_problems;
+	return im->problems.n;
 }
 
 const tk_error *tk_import_problem(const tk_import *im, size_t i)
 {
-	return i < im->n_problems ? &im->problems[i] : NULL;
+	return wb_problem_at(&im->problems, i);
 }
 
 void tk_import_free(tk_import *im)
 {
 	if (!im)
 		return;
-	free(im->wbs);
+	free(im->books.v);
 	tk_arena_free(im->arena);
-}
-
-static const wb_sheet *find_sheet(const tk_workbook *wb, const char *ja, const char *en)
-{
-	for (size_t i = 0; i < wb->n_sheets; i++)
-		if (strcmp(wb->sheets[i].name, ja) == 0 || strcasecmp(wb->sheets[i].name, en) == 0)
-			return &wb->sheets[i];
-	return NULL;
 }
 
 /* The catalog: the base's, else the one the first hidden sheet names. */
@@ -1126,24 +1080,15 @@ static bool choose_catalog(tk_import *im)
 		im->cat = im->base->catalog;
 		return true;
 	}
-	for (size_t i = 0; i < im->n_wbs; i++) {
-		const wb_sheet *meta = im->wbs[i]->csv ? NULL : find_sheet(im->wbs[i], WB_SHEET_META, WB_SHEET_META);
+	for (size_t i = 0; i < im->books.n; i++) {
+		const wb_sheet *meta = im->books.v[i]->csv ? NULL : wb_find_sheet(im->books.v[i], WB_SHEET_META, WB_SHEET_META);
 		const char *id = meta ? meta_catalog(meta) : NULL;
 		if (!id)
 			continue;
-		tk_error err = { 0 };
-		if (im->resolve(im->ctx, id, &im->cat, &err) != TK_OK) {
-			problem_texts(im, im->wbs[i]->name, err.ja, err.en);
-			return false;
-		}
-		if (!im->cat->has_scoring) {
-			problem(im, im->wbs[i]->name, "カタログ %s は強度レベルで評価するカタログではありません",
-				"catalog %s is not a strength-level catalog", id);
-			return false;
-		}
-		return true;
+		return wb_resolve_catalog(&im->problems, im->books.v[i]->name, id, im->resolve, im->ctx, TK_CATALOG_STRENGTH,
+			&im->cat);
 	}
-	problem(im, "", "どのブックにも taisaku シートがありません（CSV だけを読み込むときは --base で元の評価シートを指定してください）",
+	wb_problem(&im->problems, "", "どのブックにも taisaku シートがありません（CSV だけを読み込むときは --base で元の評価シートを指定してください）",
 		"no workbook has a taisaku sheet (to import CSV files only, name the original assessment with --base)");
 	return false;
 }
@@ -1167,22 +1112,22 @@ static void read_part(tk_import *im, part *p)
 	if (wb->csv) {
 		p->checklist = wb->n_sheets ? &wb->sheets[0] : NULL;
 	} else {
-		p->checklist = find_sheet(wb, WB_SHEET_CHECKLIST_JA, WB_SHEET_CHECKLIST_EN);
-		p->targets = find_sheet(wb, WB_SHEET_TARGETS_JA, WB_SHEET_TARGETS_EN);
-		p->meta = find_sheet(wb, WB_SHEET_META, WB_SHEET_META);
+		p->checklist = wb_find_sheet(wb, WB_SHEET_CHECKLIST_JA, WB_SHEET_CHECKLIST_EN);
+		p->targets = wb_find_sheet(wb, WB_SHEET_TARGETS_JA, WB_SHEET_TARGETS_EN);
+		p->meta = wb_find_sheet(wb, WB_SHEET_META, WB_SHEET_META);
 	}
 	if (p->meta) {
 		const char *id = meta_catalog(p->meta);
 		char buf[64];
 		if (!id || strcmp(wb_norm(id, buf, sizeof(buf)), im->cat->id) != 0) {
-			problem(im, wb->name, "このブックはカタログ %s のものではありません（%s）",
+			wb_problem(&im->problems, wb->name, "このブックはカタログ %s のものではありません（%s）",
 				"this workbook is not for catalog %s (%s)", im->cat->id, id ? id : "?");
 			return;
 		}
 		read_meta(im, p);
 	}
 	if (!p->checklist) {
-		problem(im, wb->name, "ブックにシート '%s'（%s）がありません",
+		wb_problem(&im->problems, wb->name, "ブックにシート '%s'（%s）がありません",
 			"the workbook has no sheet '%s' (%s)", WB_SHEET_CHECKLIST_JA, WB_SHEET_CHECKLIST_EN);
 		return;
 	}
@@ -1220,7 +1165,7 @@ static tk_status reload(tk_import *im, const tk_assessment *merged, tk_assessmen
 		char ja[TK_ERROR_TEXT], en[TK_ERROR_TEXT], sj[400], se[400];
 		snprintf(ja, sizeof(ja), "読み込んだ内容が評価シートとして正しくありません: %s", wb_shown(err.ja, sj, sizeof(sj)));
 		snprintf(en, sizeof(en), "what was read is not a valid assessment: %s", wb_shown(err.en, se, sizeof(se)));
-		problem_texts(im, "", ja, en);
+		wb_problem_texts(&im->problems, "", ja, en);
 	}
 	return st;
 }
@@ -1238,17 +1183,17 @@ static void check_same_round(tk_import *im)
 	if (!im->base)
 		return;
 	const tk_assessment *b = im->base;
-	for (size_t i = 0; i < im->n_wbs; i++) {
+	for (size_t i = 0; i < im->books.n; i++) {
 		const part *p = &im->parts[i];
 		if (!p->has_meta)
 			continue;
 		if (!same_text(p->a.system_name, b->system_name))
-			problem(im, p->wb->name,
+			wb_problem(&im->problems, p->wb->name,
 				"別のシステム「%s」の評価シートから書き出されたブックです（--base は「%s」）",
 				"this workbook was exported from another system's assessment ('%s'; --base is '%s')",
 				p->a.system_name ? p->a.system_name : "-", b->system_name ? b->system_name : "-");
 		else if (!same_text(p->a.date, b->date))
-			problem(im, p->wb->name,
+			wb_problem(&im->problems, p->wb->name,
 				"別の回（評価日 %s）の評価シートから書き出されたブックです（--base の評価日は %s）",
 				"this workbook was exported from another round (dated %s; --base is dated %s)",
 				p->a.date ? p->a.date : "-", b->date ? b->date : "-");
@@ -1258,42 +1203,42 @@ static void check_same_round(tk_import *im)
 tk_status tk_import_finish(tk_import *im, tk_assessment **out)
 {
 	*out = NULL;
-	if (!im->n_wbs)
-		problem(im, "", "読み込むブックがありません", "no workbook to read");
-	if (im->n_problems || !choose_catalog(im))
+	if (!im->books.n)
+		wb_problem(&im->problems, "", "読み込むブックがありません", "no workbook to read");
+	if (im->problems.n || !choose_catalog(im))
 		return TK_EINPUT;
 	const tk_catalog *cat = im->cat;
 	im->ids = tk_arena_calloc(im->arena, cat->n_requirements + 1, sizeof(*im->ids));
-	im->parts = tk_arena_calloc(im->arena, im->n_wbs, sizeof(*im->parts));
+	im->parts = tk_arena_calloc(im->arena, im->books.n, sizeof(*im->parts));
 	tk_assessment *merged = tk_arena_calloc(im->arena, 1, sizeof(*merged));
 	long *target_from = tk_arena_calloc(im->arena, cat->n_requirements, sizeof(*target_from));
 	if (!im->ids || !im->parts || !merged || !target_from || !alloc_assessment(im, merged)) {
-		problem(im, "", "メモリが足りません", "out of memory");
+		wb_problem(&im->problems, "", "メモリが足りません", "out of memory");
 		return TK_ENOMEM;
 	}
 	for (size_t r = 0; r < cat->n_requirements; r++)
 		im->ids[r] = cat->requirements[r].id;
 	bool meta = false;
-	for (size_t i = 0; i < im->n_wbs; i++) {
-		if (!alloc_part(im, &im->parts[i], im->wbs[i])) {
-			problem(im, "", "メモリが足りません", "out of memory");
+	for (size_t i = 0; i < im->books.n; i++) {
+		if (!alloc_part(im, &im->parts[i], im->books.v[i])) {
+			wb_problem(&im->problems, "", "メモリが足りません", "out of memory");
 			return TK_ENOMEM;
 		}
 		read_part(im, &im->parts[i]);
 		meta |= im->parts[i].has_meta;
 	}
 	if (!meta && !im->base)
-		problem(im, "", "どのブックにも taisaku シートがありません（CSV だけを読み込むときは --base で元の評価シートを指定してください）",
+		wb_problem(&im->problems, "", "どのブックにも taisaku シートがありません（CSV だけを読み込むときは --base で元の評価シートを指定してください）",
 			"no workbook has a taisaku sheet (to import CSV files only, name the original assessment with --base)");
 	check_same_round(im);
-	if (im->n_problems)
+	if (im->problems.n)
 		return TK_EINPUT;
 	merged->path = "import";
 	merge_meta(im, merged);
 	merge_requirements(im, merged, target_from);
-	if (!im->n_problems)
+	if (!im->problems.n)
 		check_overrides(im, merged, target_from);
-	if (im->n_problems)
+	if (im->problems.n)
 		return TK_EINPUT;
 	return reload(im, merged, out);
 }

@@ -169,4 +169,41 @@ void wb_cell_texts(const char *sheet, uint32_t row, uint32_t col, const wb_colum
 /* The text of a cell, or NULL when it is empty or absent. */
 const char *wb_sheet_cell(const wb_sheet *s, uint32_t row, uint32_t col);
 
+/* ---- the problems an import collects (workbook_cells.c) ---- */
+
+/* The first WB_MAX_PROBLEMS problems in full (v, allocated by the importer
+ * with room for that many), the rest only counted. */
+#define WB_MAX_PROBLEMS 200
+typedef struct wb_problems {
+	tk_error *v;
+	size_t n, dropped;
+} wb_problems;
+
+void wb_problem_texts(wb_problems *p, const char *file, const char *ja, const char *en);
+/* A problem whose two texts take the same arguments. */
+void wb_problem(wb_problems *p, const char *file, const char *ja, const char *en, ...)
+	__attribute__((format(printf, 4, 5)));
+/* A problem in a cell, named as wb_cell_texts names it. */
+void wb_cell_problem(wb_problems *p, const char *file, const char *sheet, uint32_t row, uint32_t col,
+	const wb_column *column, const char *ja, const char *en);
+/* Problem i, or NULL past the last. */
+const tk_error *wb_problem_at(const wb_problems *p, size_t i);
+
+/* The workbooks an import is given, in that order (v is malloc'd). */
+typedef struct wb_books {
+	const tk_workbook **v;
+	size_t n, cap;
+} wb_books;
+
+/* Adds a workbook; false when memory runs out. */
+bool wb_books_add(wb_books *b, const tk_workbook *wb);
+
+/* The sheet named ja, or en in any case; NULL when there is none. */
+const wb_sheet *wb_find_sheet(const tk_workbook *wb, const char *ja, const char *en);
+
+/* Resolves the catalog id the hidden sheet of workbook file names and checks
+ * that it is of kind; a failure is a problem of that workbook. */
+bool wb_resolve_catalog(wb_problems *p, const char *file, const char *id, tk_catalog_resolver resolve,
+	void *ctx, tk_catalog_kind kind, const tk_catalog **out);
+
 #endif

@@ -34,4 +34,14 @@ void tk_yaml_write_evidence(FILE *f, const tk_evidence *ev, size_t n);
 /* Text in a comment: on one line, whatever the catalog holds. */
 void tk_yaml_comment_text(FILE *f, const char *s);
 
+/* The head of a canonical file: "# taisaku KIND: title (id)", the comment
+ * lines of help (how to fill it in, each ending in a newline) and
+ * "catalog: id". */
+void tk_yaml_write_head(FILE *f, const char *kind_ja, const tk_catalog *cat, const char *help);
+
+/* The comments that stand over a domain's entries ("  # ---- ID title",
+ * line ended) and over one entry ("  # ID title", the caller ends the line). */
+void tk_yaml_domain_comment(FILE *f, const tk_domain *dom);
+void tk_yaml_entry_comment(FILE *f, const tk_requirement *req);
+
 #endif

@@ -111,3 +111,27 @@ void tk_yaml_comment_text(FILE *f, const char *s)
 	for (; *s; s++)
 		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
+
+void tk_yaml_write_head(FILE *f, const char *kind_ja, const tk_catalog *cat, const char *help)
+{
+	fprintf(f, "# taisaku %s: ", kind_ja);
+	tk_yaml_comment_text(f, cat->title_ja);
+	fprintf(f, " (%s)\n", cat->id);
+	fputs(help, f);
+	fputs("catalog: ", f);
+	tk_yaml_key(f, cat->id);
+	fputc('\n', f);
+}
+
+void tk_yaml_domain_comment(FILE *f, const tk_domain *dom)
+{
+	fprintf(f, "  # ---- %s ", dom->id);
+	tk_yaml_comment_text(f, dom->title_ja);
+	fputc('\n', f);
+}
+
+void tk_yaml_entry_comment(FILE *f, const tk_requirement *req)
+{
+	fprintf(f, "  # %s ", req->id);
+	tk_yaml_comment_text(f, req->title_ja);
+}
