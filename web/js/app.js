@@ -14,12 +14,14 @@ import * as assess from './views/assess.js';
 import * as results from './views/results.js';
 import * as users from './views/users.js';
 import * as audit from './views/audit.js';
+import * as peers from './views/peers.js';
 
 const main = document.getElementById('main');
 
 const routes = [
 	[/^#?\/?$/, systems],
 	[/^#\/system\/(\d+)$/, system],
+	[/^#\/system\/(\d+)\/peers(?:\?.*)?$/, peers],
 	[/^#\/round\/(\d+)\/plan$/, plan],
 	[/^#\/round\/(\d+)\/assess(?:\/([A-Za-z0-9.]+))?$/, assess],
 	[/^#\/round\/(\d+)\/results$/, results],
