@@ -72,6 +72,11 @@ fi
 t round export 2 -o r2.yaml --db copy.db
 cmp -s r2.yaml "$ex/financial-institution.yaml" || { echo "FAIL: round export after restore"; fail=1; }
 check "closed flag" "3|1" "$(sqlite3 copy.db 'SELECT id, closed FROM rounds WHERE closed = 1')"
+# peer_vectors is not in the archive but rebuilt by the restore, row for row.
+vectors="SELECT round_id, system_id, assessed_on, catalog_id, catalog_hash, target_level, level, hex(levels)
+	FROM peer_vectors ORDER BY round_id"
+check "peer vectors in the source" 3 "$(sqlite3 src.db "SELECT COUNT(*) FROM peer_vectors")"
+check "peer vectors after restore" "$(sqlite3 src.db "$vectors")" "$(sqlite3 copy.db "$vectors")"
 if $users; then
 	check "users after restore" 2 "$(sqlite3 copy.db 'SELECT COUNT(*) FROM users')"
 	check "roles after restore" "$(sqlite3 src.db 'SELECT * FROM user_roles')" "$(sqlite3 copy.db 'SELECT * FROM user_roles')"
@@ -170,9 +175,10 @@ fi
 # The backup's columns are the schema's columns, table by table. Left out
 # on purpose (and nowhere else): sessions, live sign-ins whose secrets must
 # not outlive them in an archive, and signin_failures, the lockout's recent
-# failures; a restore starts with nobody signed in. Any other table missing
-# from the backup fails here.
-unsaved="'sessions', 'signin_failures'"
+# failures; a restore starts with nobody signed in; and peer_vectors, derived
+# from the rounds and rebuilt by the restore (checked below). Any other table
+# missing from the backup fails here.
+unsaved="'sessions', 'signin_failures', 'peer_vectors'"
 schema_tables=$(sqlite3 src.db "SELECT name FROM sqlite_master WHERE type = 'table'
 	AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations' AND name NOT IN ($unsaved) ORDER BY name")
 archive_tables=$(grep '^{"table":' plain.tkb | sed 's/^{"table":"\([a-z_]*\)".*/\1/' | sort)

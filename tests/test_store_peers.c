@@ -188,6 +188,100 @@ static void test_group_statistics(void **state)
 	}
 }
 
+/* The JSON of the group of 北辰's system (malloc'd). */
+static char *peers_json(void)
+{
+	tk_arena *a = tk_arena_new(64 * 1024);
+	tk_error err = { 0 };
+	tk_store_peer_result r;
+	assert_int_equal(tk_store_peers(store, SELF_ORG, "受注管理", TK_PEERS_BY_INDUSTRY | TK_PEERS_BY_SIZE, a, &r,
+		&err), TK_OK);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	assert_int_equal(tk_store_peers_write(&r, TK_STORE_JSON, TK_LANG_JA, f, &err), TK_OK);
+	fclose(f);
+	tk_arena_free(a);
+	return buf;
+}
+
+/* Deletes 戊社's rounds of the given date; how many. */
+static size_t delete_rounds(const char *date)
+{
+	tk_arena *a = tk_arena_new(4096);
+	tk_error err = { 0 };
+	tk_store_round *v;
+	size_t n, hit = 0;
+	assert_int_equal(tk_store_round_list(store, "戊社", "受発注", a, &v, &n, &err), TK_OK);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].date && strcmp(v[i].date, date) == 0) {
+			assert_int_equal(tk_store_round_delete(store, v[i].id, &err), TK_OK);
+			hit++;
+		}
+	tk_arena_free(a);
+	return hit;
+}
+
+/* The peer group reads each system's latest round from peer_vectors, which
+ * the store keeps: an older round imported last changes nothing; deleting
+ * the latest round makes the one before it count; deleting every round
+ * takes the system out of the group (here below k: nothing shown). */
+static void test_latest_follows_changes(void **state)
+{
+	(void)state;
+	char *before = peers_json();
+	add("戊社", "受発注", "製造業", EX("ordinary-company-2025"));
+	char *after = peers_json();
+	assert_string_equal(before, after);
+	free(after);
+
+	assert_int_equal(delete_rounds("2026-06-12"), 1);
+	tk_assessment *as[N_PEERS];
+	tk_evaluation *e[N_PEERS];
+	const char *orgs[N_PEERS];
+	double x[N_PEERS];
+	for (int p = 0; p < N_PEERS; p++) {
+		/* 戊社 now counts with its 2025 round. */
+		e[p] = evaluate(p == N_PEERS - 1 ? EX("ordinary-company-2025") : PEERS[p].latest, &as[p]);
+		orgs[p] = PEERS[p].org;
+		x[p] = e[p]->system.level;
+	}
+	tk_assessment *self_as;
+	tk_evaluation *self = evaluate(SELF_FILE, &self_as);
+	tk_arena *a = tk_arena_new(64 * 1024);
+	tk_error err = { 0 };
+	tk_store_peer_result r;
+	assert_int_equal(tk_store_peers(store, SELF_ORG, "受注管理", TK_PEERS_BY_INDUSTRY | TK_PEERS_BY_SIZE, a, &r,
+		&err), TK_OK);
+	assert_int_equal(r.n_systems, N_PEERS);
+	expect(&r.system_entry.stat, self->system.level, x, orgs);
+	for (size_t d = 0; d < ecom->n_domains; d++) {
+		for (int p = 0; p < N_PEERS; p++)
+			x[p] = e[p]->domains[d].counted ? e[p]->domains[d].level : NAN;
+		expect(&r.domains[d].stat, self->domains[d].counted ? self->domains[d].level : NAN, x, orgs);
+	}
+	char *changed = peers_json();
+	assert_string_not_equal(before, changed);
+	free(changed);
+	free(before);
+
+	/* 戊社 gone: 4 organisations, below k. */
+	assert_int_equal(delete_rounds("2025-06-13"), 2);
+	assert_int_equal(tk_store_peers(store, SELF_ORG, "受注管理", TK_PEERS_BY_INDUSTRY | TK_PEERS_BY_SIZE, a, &r,
+		&err), TK_OK);
+	assert_int_equal(r.n_systems, N_PEERS - 1);
+	assert_int_equal(r.summary.organisations, 4);
+	assert_true(r.summary.suppressed);
+	tk_arena_free(a);
+	tk_evaluation_free(self);
+	tk_assessment_free(self_as);
+	for (int p = 0; p < N_PEERS; p++) {
+		tk_evaluation_free(e[p]);
+		tk_assessment_free(as[p]);
+	}
+}
+
 static void test_errors(void **state)
 {
 	(void)state;
@@ -211,6 +305,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_group_statistics),
+		cmocka_unit_test(test_latest_follows_changes),
 		cmocka_unit_test(test_errors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

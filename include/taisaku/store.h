@@ -254,6 +254,7 @@ typedef struct tk_store_peer_result {
 	tk_store_system system;
 	int64_t round_id;
 	const char *catalog_id, *date;   /* of the system's latest round */
+	const char *catalog_hash;        /* its catalog text's hash: the layout of peer vectors */
 	int target;
 	unsigned group;                  /* TK_PEERS_BY_* */
 	size_t n_systems;                /* peer systems in the group */

@@ -103,8 +103,9 @@ _Static_assert(sizeof(tk_store_tables) / sizeof(*tk_store_tables) <= TK_STORE_MA
  * sessions are live sign-ins (a restored store starts with nobody signed in,
  * and a session of the replaced store must not sign someone in as whoever
  * has its user id in the restored one); signin_failures only count recent
- * failed sign-ins for the lockout. Children before parents. */
-static const char *const UNSAVED[] = { "sessions", "signin_failures" };
+ * failed sign-ins for the lockout; peer_vectors is derived from the rounds
+ * and rebuilt at the end of a restore. Children before parents. */
+static const char *const UNSAVED[] = { "sessions", "signin_failures", "peer_vectors" };
 
 #define MAX_COLS 32
 
@@ -344,6 +345,9 @@ tk_status tk_store_load_commit(tk_store_loader *l, tk_error *err)
 {
 	tk_store *s = l->s;
 	tk_status rc = advance_keys(s, err);
+	/* peer_vectors is derived, not saved: rebuilt from the restored rounds. */
+	if (!rc)
+		rc = store_peer_vectors_rebuild(s, err);
 	loader_free(l);
 	if (rc) {
 		tk_store_rollback(s);

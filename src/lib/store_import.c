@@ -226,6 +226,8 @@ static tk_status insert_round(tk_store *s, int64_t system_id, const char *doc_na
 		rc = insert_levels(s, *round, "domain", c->n_domains, e->domains, domain_id, c, err);
 	if (!rc)
 		rc = insert_levels(s, *round, "view", c->n_views, e->views, view_id, c, err);
+	if (!rc)
+		rc = store_peer_vector_import(s, *round, e, err);
 	return rc;
 }
 
@@ -505,6 +507,10 @@ tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc 
 		rc = insert_levels(s, round, "domain", c->n_domains, e->domains, domain_id, c, err);
 	if (!rc)
 		rc = insert_levels(s, round, "view", c->n_views, e->views, view_id, c, err);
+	/* The new date may make this round the system's latest or not. */
+	int64_t system_id = 0;
+	if (!rc && !(rc = store_peer_vector_system_of(s, round, &system_id, err)))
+		rc = store_peer_vector_refresh(s, system_id, err);
 	if (rc)
 		goto fail;
 	return store_tx_commit(s, err);

@@ -116,4 +116,22 @@ void *store_grow(tk_arena *a, void **v, size_t *n, size_t *cap, size_t size);
  * schema is the caller's business. */
 tk_status store_connect(const char *url, bool create, tk_store **out, tk_error *err);
 
+
+/* peer_vectors (store_peer_vectors.c): each system's latest strength round
+ * as one row for the peer statistics. import: from a new round's evaluation
+ * (kept only if it is the latest); refresh: from the stored rows of the
+ * system's latest round (after a replace or delete); rebuild: every system
+ * (after the migration and a restore). */
+struct tk_evaluation;
+tk_status store_peer_vector_import(tk_store *s, int64_t round, const struct tk_evaluation *e, tk_error *err);
+tk_status store_peer_vector_refresh(tk_store *s, int64_t system_id, tk_error *err);
+tk_status store_peer_vector_system_of(tk_store *s, int64_t round, int64_t *system_id, tk_error *err);
+tk_status store_peer_vectors_rebuild(tk_store *s, tk_error *err);
+/* The packed levels: bytes for nv view, nd domain and nr requirement levels;
+ * the counts of a blob (false if its length does not match them); one
+ * packed double. */
+size_t store_peer_vector_size(size_t nv, size_t nd, size_t nr);
+bool store_peer_vector_header(const void *blob, size_t len, size_t n[3]);
+double store_peer_vector_double(const unsigned char *p);
+
 #endif

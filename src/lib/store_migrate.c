@@ -69,6 +69,10 @@ static tk_status apply(tk_store *s, const tk_migration *m, tk_error *err)
 		return store_nomem(err);
 	tk_status st = s->ops->exec(s->db, sql, err);
 	free(sql);
+	/* A derived table is filled from the rows already stored (by name, so
+	 * that a renumbering of the migration does not matter). */
+	if (!st && strcmp(m->name, "peer_vectors") == 0)
+		st = store_peer_vectors_rebuild(s, err);
 	if (st)
 		return st;
 	tk_db_stmt *ins;

@@ -32,20 +32,23 @@ bool tk_store_peers_group_parse(const char *text, unsigned *flags, tk_error *err
 
 /* The system's latest strength round (by date, then import order). */
 static const char *const SQL_SELF =
-	"SELECT r.id, r.catalog_id, r.assessed_on, r.target_level, r.level FROM rounds r "
+	"SELECT r.id, r.catalog_id, r.assessed_on, r.target_level, r.level, r.catalog_hash FROM rounds r "
 	"WHERE r.system_id = ? AND r.kind = 'ecom' ORDER BY r.assessed_on DESC, r.id DESC LIMIT 1";
 
 /* Every other system's latest round, when it is of the same catalog and the
- * system matches on the chosen attributes (a 0 flag switches a test off).
- * The latest round is found through the (system_id, assessed_on, id) index. */
+ * system matches on the chosen attributes (a 0 flag switches a test off):
+ * one peer_vectors row per system (store_peer_vectors.c), its levels packed,
+ * instead of the round's ~150 rating and level rows.
+ * CROSS JOIN keeps SQLite to this order whatever its statistics say: peer
+ * vectors in key order (the ORDER BY then needs no sort), each system and
+ * organisation looked up by its key; joined from the organisations' side it
+ * reads the vectors in random order. PostgreSQL plans it as a plain join. */
 static const char *const SQL_GROUP =
-	"SELECT r.id, o.name, r.level FROM systems y "
-	"JOIN organizations o ON o.id = y.organization_id "
-	"JOIN rounds r ON r.id = (SELECT r2.id FROM rounds r2 WHERE r2.system_id = y.id "
-	"AND r2.kind = 'ecom' ORDER BY r2.assessed_on DESC, r2.id DESC LIMIT 1) "
-	"WHERE y.id <> ? AND r.catalog_id = ? "
-	"AND (? = 0 OR y.industry = ?) AND (? = 0 OR y.size = ?) AND (? = 0 OR r.target_level = ?) "
-	"ORDER BY r.id";
+	"SELECT v.round_id, o.name, v.level, v.catalog_hash, v.levels FROM peer_vectors v "
+	"CROSS JOIN systems y CROSS JOIN organizations o "
+	"WHERE y.id = v.system_id AND o.id = y.organization_id AND v.system_id <> ? AND v.catalog_id = ? "
+	"AND (? = 0 OR y.industry = ?) AND (? = 0 OR y.size = ?) AND (? = 0 OR v.target_level = ?) "
+	"ORDER BY v.round_id";
 
 /* Peers from other stores (taisaku benchmark import): the same tests on
  * their attributes; their organisation is a random token. Organisations are
@@ -171,6 +174,9 @@ typedef struct peer_row {
 	int64_t round;
 	const char *org;
 	double level;
+	const char *layout;  /* a local peer's catalog_hash, and its packed levels */
+	const unsigned char *levels;
+	size_t len;
 } peer_row;
 
 static tk_status read_group(peers_q *q, const tk_store_peer_result *out, peer_row **v, size_t *n,
@@ -201,6 +207,15 @@ static tk_status read_group(peers_q *q, const tk_store_peer_result *out, peer_ro
 		x->org = org;
 		x->round = s->ops->column_int(st, 0);
 		x->level = col_level(s, st, 2);
+		size_t len = 0;
+		const void *blob = s->ops->column_blob(st, 4, &len);
+		unsigned char *copy = tk_arena_alloc(q->a, len + 1);
+		if (!(x->layout = store_col_text(s, st, 3, q->a, false)) || !copy)
+			return store_nomem(err);
+		if (len)
+			memcpy(copy, blob, len);
+		x->levels = copy;
+		x->len = len;
 	}
 	if (r == TK_DB_FAILED)
 		return err->status;
@@ -251,6 +266,115 @@ static tk_status no_round(const tk_store_system *y, tk_error *err)
 		"system '%s' (%s) has no strength-assessment round", y->name, y->org);
 }
 
+/* Where each packed level of a layout (a catalog text) goes among the
+ * entries: map[i] is the row of lv (1.. views, domains, requirements) or -1.
+ * The system's own layout maps one to one; another version of the catalog
+ * is mapped by the ids of a round of it, read once. */
+typedef struct layout {
+	const char *hash;
+	size_t n[3];
+	long *map;
+} layout;
+
+typedef struct layout_cache {
+	const char *self;
+	size_t n;
+	layout v[8];
+} layout_cache;
+
+static tk_status map_layout(peers_q *q, const peer_row *peer, const entries *ent, layout *l, tk_error *err)
+{
+	size_t total = l->n[0] + l->n[1] + l->n[2];
+	size_t base[3] = { 1, 1 + ent[0].n, 1 + ent[0].n + ent[1].n };
+	if (!(l->map = tk_arena_calloc(q->a, total + 1, sizeof(*l->map))))
+		return store_nomem(err);
+	for (size_t i = 0; i < total; i++)
+		l->map[i] = -1;
+	tk_store *s = q->s;
+	tk_db_stmt *st = q->levels;
+	s->ops->reset(st);
+	s->ops->bind_int(st, 1, peer->round);
+	tk_db_step r;
+	size_t seq[2] = { 0, 0 };
+	while ((r = s->ops->step(st, err)) == TK_DB_ROW) {
+		int k = strcmp(s->ops->column_text(st, 0), "view") == 0 ? 0 : 1;
+		long at = find_entry(&ent[k], seq[k], s->ops->column_text(st, 1));
+		size_t i = (k ? l->n[0] : 0) + seq[k]++;
+		if (at >= 0 && seq[k] <= l->n[k])
+			l->map[i] = (long)(base[k] + (size_t)at);
+	}
+	if (r == TK_DB_FAILED)
+		return err->status;
+	st = q->ratings;
+	s->ops->reset(st);
+	s->ops->bind_int(st, 1, peer->round);
+	size_t i = 0;
+	while ((r = s->ops->step(st, err)) == TK_DB_ROW) {
+		long at = find_entry(&ent[2], i, s->ops->column_text(st, 0));
+		if (at >= 0 && i < l->n[2])
+			l->map[l->n[0] + l->n[1] + i] = (long)(base[2] + (size_t)at);
+		i++;
+	}
+	return r == TK_DB_FAILED ? err->status : TK_OK;
+}
+
+static tk_status find_layout(peers_q *q, layout_cache *c, const peer_row *peer, const entries *ent,
+	const size_t n[3], const layout **out, tk_error *err)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].hash, peer->layout) == 0 && memcmp(c->v[i].n, n, sizeof(c->v[i].n)) == 0) {
+			*out = &c->v[i];
+			return TK_OK;
+		}
+	layout tmp = { .hash = peer->layout, .n = { n[0], n[1], n[2] } }, *l = c->n < 8 ? &c->v[c->n++] : &tmp;
+	*l = tmp;
+	bool same = strcmp(peer->layout, c->self) == 0 && n[0] == ent[0].n && n[1] == ent[1].n && n[2] == ent[2].n;
+	if (same) {
+		size_t total = n[0] + n[1] + n[2];
+		if (!(l->map = tk_arena_calloc(q->a, total + 1, sizeof(*l->map))))
+			return store_nomem(err);
+		for (size_t i = 0; i < total; i++)
+			l->map[i] = (long)i + 1;
+	} else {
+		tk_status rc = map_layout(q, peer, ent, l, err);
+		if (rc)
+			return rc;
+	}
+	if (l == &tmp) { /* more layouts than the cache holds: keep the map in the arena */
+		layout *kept = tk_arena_alloc(q->a, sizeof(*kept));
+		if (!kept)
+			return store_nomem(err);
+		*kept = tmp;
+		l = kept;
+	}
+	*out = l;
+	return TK_OK;
+}
+
+/* A local peer's packed levels into column p of lv. */
+static tk_status read_vector(peers_q *q, layout_cache *c, const peer_row *peer, const entries *ent, double **lv,
+	size_t p, tk_error *err)
+{
+	size_t n[3];
+	if (!store_peer_vector_header(peer->levels, peer->len, n))
+		return tk_error_set(err, TK_EIO, NULL, 0, 0, NULL,
+			"評価回 %lld の比較用ベクトル（peer_vectors）が壊れています",
+			"the peer vector (peer_vectors) of round %lld is damaged", (long long)peer->round);
+	const layout *l = NULL;
+	tk_status rc = find_layout(q, c, peer, ent, n, &l, err);
+	if (rc)
+		return rc;
+	const unsigned char *b = peer->levels + store_peer_vector_size(0, 0, 0);
+	size_t nlv = n[0] + n[1];
+	for (size_t i = 0; i < nlv; i++, b += 8)
+		if (l->map[i] >= 0)
+			lv[l->map[i]][p] = store_peer_vector_double(b);
+	for (size_t i = 0; i < n[2]; i++)
+		if (l->map[nlv + i] >= 0)
+			lv[l->map[nlv + i]][p] = b[i] == 255 ? NAN : (double)b[i];
+	return TK_OK;
+}
+
 static tk_status compute(peers_q *q, tk_store_peer_result *out, entries *ent, const peer_row *peers,
 	size_t n_peers, tk_error *err)
 {
@@ -273,11 +397,12 @@ static tk_status compute(peers_q *q, tk_store_peer_result *out, entries *ent, co
 		for (size_t i = 0; i < ent[k].n; i++)
 			self[e++] = ent[k].v[i].stat.level;
 	tk_status rc = TK_OK;
+	layout_cache layouts = { .self = out->catalog_hash };
 	for (size_t p = 0; p < n_peers && !rc; p++) {
 		orgs[p] = peers[p].org;
 		lv[0][p] = peers[p].level;
 		rc = peers[p].external ? read_external(q, peers[p].round, ent, lv, p, err)
-				       : read_round(q, peers[p].round, ent, false, lv, p, err);
+				       : read_vector(q, &layouts, &peers[p], ent, lv, p, err);
 	}
 	if (rc)
 		return rc;
@@ -321,7 +446,8 @@ tk_status tk_store_peers(tk_store *s, const char *org, const char *system, unsig
 	out->date = store_col_text(s, q.self, 2, a, false);
 	out->target = (int)s->ops->column_int(q.self, 3);
 	out->system_entry.stat.level = col_level(s, q.self, 4);
-	if (!out->catalog_id || !out->date) {
+	out->catalog_hash = store_col_text(s, q.self, 5, a, false);
+	if (!out->catalog_id || !out->date || !out->catalog_hash) {
 		rc = store_nomem(err);
 		goto done;
 	}

@@ -165,6 +165,9 @@ tk_status tk_store_round_delete(tk_store *s, int64_t round, tk_error *err)
 	tk_status rc = store_tx_begin(s, err);
 	if (rc)
 		return rc;
+	/* The system, for its peer_vectors row once the round is gone. */
+	int64_t system_id = 0;
+	rc = store_peer_vector_system_of(s, round, &system_id, err);
 	/* Children first (foreign keys); every statement is guarded by
 	 * closed = 0, so a closed round's rows are never touched. */
 	const store_sql qs[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_DEL_COMPLIANCE };
@@ -183,6 +186,8 @@ tk_status tk_store_round_delete(tk_store *s, int64_t round, tk_error *err)
 	}
 	if (!rc && !hit)
 		rc = refused(s, round, false, err);
+	if (!rc)
+		rc = store_peer_vector_refresh(s, system_id, err);
 	if (rc) {
 		store_tx_rollback(s);
 		return rc;

@@ -35,6 +35,7 @@ static const route_def ROUTES[] = {
 	{ "PATCH", "/systems/{id}", PERM_MANAGE, OBJ_SYSTEM, h_system_patch },
 	{ "PUT", "/systems/{id}/assessors", PERM_MANAGE, OBJ_SYSTEM, h_assessors_put },
 	{ "GET", "/systems/{id}/rounds", PERM_READ, OBJ_SYSTEM, h_rounds_get },
+	{ "GET", "/systems/{id}/peers", PERM_READ, OBJ_SYSTEM, h_peers },
 	{ "POST", "/systems/{id}/rounds", PERM_MANAGE, OBJ_SYSTEM, h_rounds_post },
 	{ "POST", "/systems/{id}/rounds/upload", PERM_MANAGE, OBJ_SYSTEM, h_rounds_upload },
 	{ "GET", "/rounds/{id}", PERM_READ, OBJ_ROUND, h_round_get },

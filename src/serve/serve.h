@@ -188,6 +188,7 @@ void h_plan_put(req *r);
 void h_ratings_get(req *r);
 void h_rating_put(req *r);
 void h_evaluation(req *r);
+void h_peers(req *r);
 void h_report(req *r);
 void h_export(req *r);
 void h_users_get(req *r);

@@ -575,6 +575,29 @@ try {
 	await page.waitForSelector('select[data-item="S2.1.1"]');
 	check(await page.locator('select[data-item="S2.1.1"]').isDisabled() && (await page.textContent('main')).includes('閲覧のみ'), 'the compliance editor is read only for a viewer');
 	await shot('viewer-results');
+
+	// ---- the peer comparison (issue 9), as the viewer: nothing below 5 organisations, then the radar and tables ----
+	await page.goto(`${base}/#/system/1`);
+	await page.click('a:text("同業比較")');
+	await page.waitForSelector('h1:has-text("同業比較")');
+	check((await page.textContent('main')).includes('未満のため、統計は示しません'), 'peers: under 5 organisations the k-anonymity message');
+	check(await page.locator('.radar svg').count() === 0 && await page.locator('table.peers').count() === 0,
+		'peers: no chart and no table under 5 organisations');
+	for (let i = 1; i <= 5; i++) {
+		const org = `比較先${i}`;
+		cli(['org', 'add', org]);
+		cli(['system', 'add', '比較用', '--org', org, '--industry', '製造業', '--size', '従業員650名']);
+		cli(['round', 'import', `examples/${i % 2 ? 'small-company' : 'financial-institution'}.yaml`, '--system', '比較用', '--org', org]);
+	}
+	await page.reload();
+	await page.waitForSelector('.radar svg polygon');
+	check(await page.locator('.radar svg polygon').count() === 7, 'peers: the radar has five rings, this system and the peer mean');
+	const peers = await page.evaluate(async () => (await fetch('/api/v1/systems/1/peers')).json());
+	check(peers.group.organisations === 5 && (await page.textContent('main')).includes('比較対象: 5 システム、5 組織'),
+		'peers: a group of 5 organisations is shown');
+	check(await page.locator('table.peers').first().locator('tbody tr').count() === 1 + peers.views.length,
+		'peers: the system and its views in the first table');
+	await shot('viewer-peers');
 } catch (e) {
 	failures++;
 	console.log(`FAIL ${e.stack || e}`);

@@ -447,6 +447,7 @@ const ROUTES = [
 	['PATCH', (o) => `/systems/${o.sys}`, 'manage', 200, () => ({ size: uniq() })],
 	['PUT', (o) => `/systems/${o.sys}/assessors`, 'manage', 200, (o) => ({ user_ids: o.key === 'A' ? [uid.assessor] : [] })],
 	['GET', (o) => `/systems/${o.sys}/rounds`, 'read', 200],
+	['GET', (o) => `/systems/${o.sys}/peers`, 'read', 200],
 	['POST', (o) => `/systems/${o.sys}/rounds`, 'manage', 201, () => ({ date: '2028-02-02' })],
 	['POST', (o) => `/systems/${o.sys}/rounds/upload`, 'manage', 201, () => doc, { 'Content-Type': 'application/yaml' }],
 	['GET', (o) => `/rounds/${o.round}`, 'read', 200],
@@ -533,6 +534,39 @@ for (const who of ['anonymous', 'admin', 'owner', 'assessor', 'assessor2', 'audi
 	}
 }
 console.log(`authorisation matrix: ${matrixCases} cases`);
+
+// ---- peer comparison (issue 9): GET /systems/{id}/peers ----
+{
+	const v = clients.viewer;
+	// The matrix above gave system A a unique size: set the attributes the group is formed by.
+	eq((await adm.req('PATCH', `/systems/${sysA}`, { industry: '製造業', size: '中' })).status, 200, 'peers: attributes of system A');
+	const viaCli = () => JSON.parse(must(cli(['peers', SYS_A, '--org', A, '--format', 'json']), 'taisaku peers').out);
+	let r = await v.req('GET', `/systems/${sysA}/peers`);
+	eq(r.status, 200, 'peers: a viewer of the organisation gets the comparison');
+	eq(JSON.stringify(r.json), JSON.stringify(viaCli()), 'peers: the JSON of taisaku peers --format json');
+	check(r.json.group.organisations < 5 && r.json.system.mean === null &&
+		r.json.requirements.every((e) => e.count === 0 && e.mean === null && e.sd === null),
+		`peers: ${r.json.group.organisations} organisations (< 5): no statistic is shown (k-anonymity)`);
+	// Five more organisations with a system of the same attributes and a round.
+	for (let i = 1; i <= 5; i++) {
+		const org = `比較先${i}`, file = i % 2 ? 'small-company' : 'financial-institution';
+		must(cli(['org', 'add', org]), org);
+		must(cli(['system', 'add', '比較用', '--org', org, '--industry', '製造業', '--size', '中']), `system of ${org}`);
+		must(cli(['round', 'import', `${SRC}/examples/${file}.yaml`, '--system', '比較用', '--org', org]), `round of ${org}`);
+	}
+	r = await v.req('GET', `/systems/${sysA}/peers`);
+	eq(r.status, 200, 'peers: a group of 5 or more organisations');
+	check(r.json.group.organisations >= 5 && r.json.requirements.some((e) => e.count > 0 && typeof e.mean === 'number'),
+		`peers: ${r.json.group.organisations} organisations: statistics shown`);
+	eq(JSON.stringify(r.json), JSON.stringify(viaCli()), 'peers: again the JSON of taisaku peers');
+	r = await v.req('GET', `/systems/${sysA}/peers?group=level`);
+	eq(JSON.stringify(r.json.group.attributes), '["level"]', 'peers: ?group=level');
+	r = await v.req('GET', `/systems/${sysA}/peers?group=region`);
+	eq(r.status, 400, 'peers: an unknown attribute is 400');
+	const empty = (await adm.req('POST', `/organizations/${orgA}/systems`, { name: '比較なし' })).json.id;
+	r = await v.req('GET', `/systems/${empty}/peers`);
+	eq(r.status === 404 && r.json?.error?.code, 'not_found', 'peers: a system without a strength round is 404');
+}
 
 // ---- request limits and session expiry: a second server with small settings ----
 srv.stop();

@@ -16,12 +16,14 @@ import * as users from './views/users.js';
 import * as audit from './views/audit.js';
 import * as compliance from './views/compliance.js';
 import * as complianceResults from './views/compliance_results.js';
+import * as peers from './views/peers.js';
 
 const main = document.getElementById('main');
 
 const routes = [
 	[/^#?\/?$/, systems],
 	[/^#\/system\/(\d+)$/, system],
+	[/^#\/system\/(\d+)\/peers(?:\?.*)?$/, peers],
 	[/^#\/round\/(\d+)\/plan$/, plan],
 	[/^#\/round\/(\d+)\/assess(?:\/([A-Za-z0-9.]+))?$/, assess],
 	[/^#\/round\/(\d+)\/results$/, results],

@@ -99,6 +99,15 @@ export const messages = {
 		cs_upload_workbook_hint: 'この評価回から書き出した .xlsx または .csv。変更した項目の状況が取り込まれます。',
 		cs_workbook_imported: 'チェックリストを取り込みました。準拠率は {0} です。',
 		cs_new_round_catalog: 'カタログ（準拠性評価のカタログでは目標レベルは使いません）',
+		// the peer comparison (views/peers.js)
+		peers: '同業比較', peers_of: '{0} の同業比較', peer_attributes: '比較の属性', peer_group_all: 'なし（同じカタログの全システム）',
+		peers_show: '表示', peer_counts: '比較対象: {0} システム、{1} 組織',
+		peers_kanon: '比較対象の組織が {0} 未満のため、統計は示しません（k-匿名性）。',
+		peers_no_round: 'このシステムには強度評価の評価回がないため、比較できません。',
+		peers_radar: 'ドメインごとのレベルと比較対象の平均', peers_this_system: 'このシステム', peers_mean: '比較対象の平均',
+		peers_system_views: 'システムとビュー', peers_entry: '対象', peers_whole: 'システム全体',
+		peers_lagging: '比較対象より遅れている要求（偏差値の低い順、最大 {0}）', peers_domains: 'ドメイン', peers_requirements: '要求（すべて）',
+		peers_count: '件数', peers_mean_col: '平均', peers_sd: '標準偏差', peers_percentile: 'パーセンタイル', peers_deviation: '偏差値',
 	},
 	en: {
 		skip_to_main: 'Skip to content', language: 'Language', nav_main: 'Main', loading: 'Loading…', error: 'Error',
@@ -192,6 +201,15 @@ export const messages = {
 		cs_upload_workbook_hint: 'An .xlsx or .csv exported from this round; the statuses it changes are imported.',
 		cs_workbook_imported: 'Checklist imported. The compliance is {0}.',
 		cs_new_round_catalog: 'Catalog (a compliance catalog needs no target level)',
+		// the peer comparison (views/peers.js)
+		peers: 'Peer comparison', peers_of: 'Peer comparison of {0}', peer_attributes: 'Peer attributes', peer_group_all: 'none (every system of the catalog)',
+		peers_show: 'Show', peer_counts: 'Peers: {0} systems, {1} organisations',
+		peers_kanon: 'Fewer than {0} organisations in the group: no statistics are shown (k-anonymity).',
+		peers_no_round: 'This system has no strength-assessment round to compare.',
+		peers_radar: 'Domain levels against the peer mean', peers_this_system: 'this system', peers_mean: 'peer mean',
+		peers_system_views: 'System and views', peers_entry: 'Entry', peers_whole: 'whole system',
+		peers_lagging: 'Requirements where the system lags most (lowest deviation value first, at most {0})', peers_domains: 'Domains', peers_requirements: 'Requirements (all)',
+		peers_count: 'Count', peers_mean_col: 'Mean', peers_sd: 'SD', peers_percentile: 'Percentile', peers_deviation: 'Deviation',
 	},
 };
 

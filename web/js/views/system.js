@@ -19,7 +19,8 @@ export async function render(main, { params, seq }) {
 	main.append(
 		h('nav', { class: 'crumbs', 'aria-label': t('breadcrumbs') }, h('a', { href: '#/' }, t('nav_systems')), ' › ', sys.org),
 		h('h1', {}, sys.name),
-		h('p', { class: 'sub' }, [sys.industry && `${t('industry')}: ${sys.industry}`, sys.size && `${t('size')}: ${sys.size}`].filter(Boolean).join('　')));
+		h('p', { class: 'sub' }, [sys.industry && `${t('industry')}: ${sys.industry}`, sys.size && `${t('size')}: ${sys.size}`].filter(Boolean).join('　')),
+		h('p', {}, h('a', { href: `#/system/${id}/peers` }, t('peers'))));
 	main.append(h('h2', { id: 'history' }, t('history')));
 	if (!rounds.length)
 		main.append(h('p', {}, t('no_rounds')));
