@@ -6,6 +6,7 @@
 
 #include "taisaku/assessment.h"
 #include "taisaku/file.h"
+#include "document_tree.h"
 #include "schema.h"
 
 static const char *const TOP_KEYS[] = {
@@ -481,30 +482,40 @@ static tk_status load_tree(loader *L, const tk_ynode *root, tk_catalog_resolver 
 	return TK_OK;
 }
 
-tk_status tk_assessment_load_buffer(const char *name, const char *data, size_t len,
+tk_status tk_assessment_from_tree(tk_arena *arena, const char *name, const tk_ynode *root,
 	tk_catalog_resolver resolve, void *ctx, tk_assessment **out, tk_error *err)
 {
 	*out = NULL;
-	tk_arena *arena = tk_arena_new(len * 3 + 8192);
-	tk_assessment *a = arena ? tk_arena_calloc(arena, 1, sizeof(*a)) : NULL;
-	if (!a) {
+	tk_assessment *a = tk_arena_calloc(arena, 1, sizeof(*a));
+	if (!a || !(a->path = tk_arena_strdup(arena, name))) {
 		tk_arena_free(arena);
 		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
 	}
 	a->arena = arena;
-	a->path = tk_arena_strdup(arena, name);
-	tk_ynode *root;
-	tk_status st = tk_yaml_parse(arena, name, data, len, &root, err);
-	if (!st) {
-		loader L = { .w = { .a = arena, .file = name, .err = err }, .a = a };
-		st = load_tree(&L, root, resolve, ctx);
-	}
+	loader L = { .w = { .a = arena, .file = name, .err = err }, .a = a };
+	tk_status st = load_tree(&L, root, resolve, ctx);
 	if (st) {
 		tk_arena_free(arena);
 		return st;
 	}
 	*out = a;
 	return TK_OK;
+}
+
+tk_status tk_assessment_load_buffer(const char *name, const char *data, size_t len,
+	tk_catalog_resolver resolve, void *ctx, tk_assessment **out, tk_error *err)
+{
+	*out = NULL;
+	tk_arena *arena = tk_arena_new(len * 3 + 8192);
+	if (!arena)
+		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
+	tk_ynode *root;
+	tk_status st = tk_yaml_parse(arena, name, data, len, &root, err);
+	if (st) {
+		tk_arena_free(arena);
+		return st;
+	}
+	return tk_assessment_from_tree(arena, name, root, resolve, ctx, out, err);
 }
 
 tk_status tk_assessment_load_file(const char *path, tk_catalog_resolver resolve, void *ctx,

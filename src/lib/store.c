@@ -125,6 +125,14 @@ tk_status store_stmt_sql(tk_store *s, int slot, const char *sql, tk_db_stmt **ou
 	return TK_OK;
 }
 
+void store_bind_kept(tk_store *s, tk_db_stmt *st, int i, const char *v)
+{
+	if (s->ops->bind_text_kept)
+		s->ops->bind_text_kept(st, i, v);
+	else
+		s->ops->bind_text(st, i, v);
+}
+
 tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err)
 {
 	tk_db_step r = s->ops->step(st, err);

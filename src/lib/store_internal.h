@@ -54,6 +54,10 @@ tk_status store_stmt(tk_store *s, store_sql q, tk_db_stmt **out, tk_error *err);
  * prepared on first use from sql, reset and ready for new bindings. */
 tk_status store_stmt_sql(tk_store *s, int slot, const char *sql, tk_db_stmt **out, tk_error *err);
 
+/* Binds text that stays unchanged until the statement is reset (store_done
+ * resets it), without a copy where the back end allows. */
+void store_bind_kept(tk_store *s, tk_db_stmt *st, int i, const char *v);
+
 /* Runs a statement that returns no rows, or exactly one wanted row. */
 tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err);
 
