@@ -7,6 +7,7 @@
 #include "taisaku/assessment.h"
 #include "taisaku/file.h"
 #include "docload.h"
+#include "document_tree.h"
 
 static const char *const TOP_KEYS[] = {
 	"catalog", "system", "importance", "targets", "weights", "ratings", "improvements",
@@ -457,23 +458,40 @@ static tk_status load_tree(loader *L, const tk_ynode *root, tk_catalog_resolver 
 	return TK_OK;
 }
 
+tk_status tk_assessment_from_tree(tk_arena *arena, const char *name, const tk_ynode *root,
+	tk_catalog_resolver resolve, void *ctx, tk_assessment **out, tk_error *err)
+{
+	*out = NULL;
+	tk_assessment *a = tk_arena_calloc(arena, 1, sizeof(*a));
+	if (!a || !(a->path = tk_arena_strdup(arena, name))) {
+		tk_arena_free(arena);
+		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
+	}
+	a->arena = arena;
+	loader L = { .w = { .a = arena, .file = name, .err = err }, .a = a };
+	tk_status st = load_tree(&L, root, resolve, ctx);
+	if (st) {
+		tk_arena_free(arena);
+		return st;
+	}
+	*out = a;
+	return TK_OK;
+}
+
 tk_status tk_assessment_load_buffer(const char *name, const char *data, size_t len,
 	tk_catalog_resolver resolve, void *ctx, tk_assessment **out, tk_error *err)
 {
 	*out = NULL;
-	tk_doc d;
-	tk_assessment *a;
-	tk_status st = tk_doc_parse(name, data, len, 3, sizeof(*a), &d, err);
-	if (st)
+	tk_arena *arena = tk_arena_new(len * 3 + 8192);
+	if (!arena)
+		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
+	tk_ynode *root;
+	tk_status st = tk_yaml_parse(arena, name, data, len, &root, err);
+	if (st) {
+		tk_arena_free(arena);
 		return st;
-	a = d.obj;
-	a->arena = d.arena;
-	a->path = tk_arena_strdup(d.arena, name);
-	loader L = { .w = { .a = d.arena, .file = name, .err = err }, .a = a };
-	if ((st = load_tree(&L, d.root, resolve, ctx)))
-		return tk_doc_fail(&d, st);
-	*out = a;
-	return TK_OK;
+	}
+	return tk_assessment_from_tree(arena, name, root, resolve, ctx, out, err);
 }
 
 tk_status tk_assessment_load_file(const char *path, tk_catalog_resolver resolve, void *ctx,

@@ -8,6 +8,7 @@
 #include "taisaku/compliance.h"
 #include "taisaku/file.h"
 #include "docload.h"
+#include "document_tree.h"
 
 static const char *const TOP_KEYS[] = { "catalog", "system", "items", "roles", "parameters", NULL };
 static const char *const SYSTEM_KEYS[] = { "name", "organization", "date", "assessor", NULL };
@@ -353,38 +354,58 @@ static tk_status load_tree(loader *L, const tk_ynode *root, tk_catalog_resolver 
 	return TK_OK;
 }
 
+/* A compliance assessment in arena (which it then owns), or NULL. */
+static tk_compliance *compliance_in(tk_arena *arena, const char *name)
+{
+	tk_compliance *c = arena ? tk_arena_calloc(arena, 1, sizeof(*c)) : NULL;
+	if (!c || !(c->path = tk_arena_strdup(arena, name)))
+		return NULL;
+	c->arena = arena;
+	return c;
+}
+
 static tk_compliance *compliance_new(const char *name, size_t size)
 {
 	tk_arena *arena = tk_arena_new(size);
-	tk_compliance *c = arena ? tk_arena_calloc(arena, 1, sizeof(*c)) : NULL;
+	tk_compliance *c = compliance_in(arena, name);
+	if (!c)
+		tk_arena_free(arena);
+	return c;
+}
+
+tk_status tk_compliance_from_tree(tk_arena *arena, const char *name, const tk_ynode *root,
+	tk_catalog_resolver resolve, void *ctx, tk_compliance **out, tk_error *err)
+{
+	*out = NULL;
+	tk_compliance *c = compliance_in(arena, name);
 	if (!c) {
 		tk_arena_free(arena);
-		return NULL;
+		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
 	}
-	c->arena = arena;
-	c->path = tk_arena_strdup(arena, name);
-	return c;
+	loader L = { .w = { .a = arena, .file = name, .err = err }, .c = c };
+	tk_status st = load_tree(&L, root, resolve, ctx);
+	if (st) {
+		tk_arena_free(arena);
+		return st;
+	}
+	*out = c;
+	return TK_OK;
 }
 
 tk_status tk_compliance_load_buffer(const char *name, const char *data, size_t len,
 	tk_catalog_resolver resolve, void *ctx, tk_compliance **out, tk_error *err)
 {
 	*out = NULL;
-	tk_compliance *c = compliance_new(name, len * 3 + 8192);
-	if (!c)
+	tk_arena *arena = tk_arena_new(len * 3 + 8192);
+	if (!arena)
 		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
 	tk_ynode *root;
-	tk_status st = tk_yaml_parse(c->arena, name, data, len, &root, err);
-	if (!st) {
-		loader L = { .w = { .a = c->arena, .file = name, .err = err }, .c = c };
-		st = load_tree(&L, root, resolve, ctx);
-	}
+	tk_status st = tk_yaml_parse(arena, name, data, len, &root, err);
 	if (st) {
-		tk_arena_free(c->arena);
+		tk_arena_free(arena);
 		return st;
 	}
-	*out = c;
-	return TK_OK;
+	return tk_compliance_from_tree(arena, name, root, resolve, ctx, out, err);
 }
 
 tk_status tk_compliance_load_file(const char *path, tk_catalog_resolver resolve, void *ctx,
@@ -421,6 +442,17 @@ void tk_compliance_free(tk_compliance *c)
 		tk_arena_free(c->arena);
 }
 
+bool tk_tree_is_compliance(const tk_ynode *root, tk_catalog_resolver resolve, void *ctx)
+{
+	if (root->kind != TK_YMAP)
+		return false;
+	const tk_ynode *id = tk_ymap_get(root, "catalog");
+	const tk_catalog *cat;
+	tk_error err = { 0 };
+	return id && id->kind == TK_YSCALAR && !resolve(ctx, id->str, &cat, &err) &&
+		cat->kind == TK_CATALOG_COMPLIANCE;
+}
+
 bool tk_document_is_compliance(const char *name, const char *data, size_t len,
 	tk_catalog_resolver resolve, void *ctx)
 {
@@ -429,13 +461,7 @@ bool tk_document_is_compliance(const char *name, const char *data, size_t len,
 		return false;
 	tk_error err = { 0 };
 	tk_ynode *root;
-	bool yes = false;
-	if (!tk_yaml_parse(arena, name, data, len, &root, &err) && root->kind == TK_YMAP) {
-		const tk_ynode *id = tk_ymap_get(root, "catalog");
-		const tk_catalog *cat;
-		if (id && id->kind == TK_YSCALAR && !resolve(ctx, id->str, &cat, &err))
-			yes = cat->kind == TK_CATALOG_COMPLIANCE;
-	}
+	bool yes = !tk_yaml_parse(arena, name, data, len, &root, &err) && tk_tree_is_compliance(root, resolve, ctx);
 	tk_arena_free(arena);
 	return yes;
 }

@@ -218,6 +218,14 @@ static void sq_bind_text(tk_db_stmt *st, int i, const char *v)
 		sqlite3_bind_null(S(st), i);
 }
 
+static void sq_bind_text_kept(tk_db_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(S(st), i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(S(st), i);
+}
+
 static void sq_bind_int(tk_db_stmt *st, int i, int64_t v)
 {
 	sqlite3_bind_int64(S(st), i, v);
@@ -322,4 +330,5 @@ const tk_db_ops tk_db_sqlite_ops = {
 	.reset = sq_reset,
 	.finalize = sq_finalize,
 	.create = sq_create,
+	.bind_text_kept = sq_bind_text_kept,
 };

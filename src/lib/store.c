@@ -11,6 +11,10 @@
 /* Every statement the store runs, with `?` parameters (db.h). Kept in one
  * table so that each is prepared once per connection and reused, and so
  * that the SQL both back ends must accept is in one place. */
+#define PORTFOLIO_HEAD "SELECT " STORE_SYSTEM_COLUMNS ", " STORE_ROUND_COLUMNS " FROM systems y " \
+	"JOIN organizations o ON o.id = y.organization_id "
+#define PORTFOLIO_TAIL STORE_ROUND_COMPLIANCE_JOIN "WHERE y.organization_id = ? ORDER BY y.name"
+
 static const char *const SQL[Q_COUNT] = {
 	[Q_ORG_ADD] = "INSERT INTO organizations (name, created_at) VALUES (?, ?) RETURNING id",
 	[Q_ORG_FIND] = "SELECT id FROM organizations WHERE name = ?",
@@ -63,12 +67,16 @@ static const char *const SQL[Q_COUNT] = {
 		"JOIN rounds r ON r.id = l.round_id WHERE r.system_id = ? AND l.scope IN ('domain', 'section') "
 		"ORDER BY l.round_id, l.seq",
 	/* The latest round of each system through the (system_id, assessed_on,
-	 * id) index: one index probe per system. */
-	[Q_PORTFOLIO] = "SELECT " STORE_SYSTEM_COLUMNS ", " STORE_ROUND_COLUMNS " FROM systems y "
-		"JOIN organizations o ON o.id = y.organization_id "
-		"LEFT JOIN rounds r ON r.id = (SELECT r2.id FROM rounds r2 WHERE r2.system_id = y.id "
-		"ORDER BY r2.assessed_on DESC, r2.id DESC LIMIT 1)" STORE_ROUND_COMPLIANCE_JOIN
-		"WHERE y.organization_id = ? ORDER BY y.name",
+	 * id) index: one index probe per system. SQLite runs this portable form
+	 * so (it only joins by nested loops); PostgreSQL's planner makes its
+	 * join condition a hash join over every round of the organisation
+	 * instead, several times slower. Q_PORTFOLIO_LATERAL says "per system"
+	 * in standard SQL that SQLite lacks; the two differ only in that join
+	 * and tk_store_portfolio picks by back end. */
+	[Q_PORTFOLIO] = PORTFOLIO_HEAD "LEFT JOIN rounds r ON r.id = (SELECT r2.id FROM rounds r2 "
+		"WHERE r2.system_id = y.id ORDER BY r2.assessed_on DESC, r2.id DESC LIMIT 1)" PORTFOLIO_TAIL,
+	[Q_PORTFOLIO_LATERAL] = PORTFOLIO_HEAD "LEFT JOIN LATERAL (SELECT * FROM rounds r2 "
+		"WHERE r2.system_id = y.id ORDER BY r2.assessed_on DESC, r2.id DESC LIMIT 1) r ON TRUE" PORTFOLIO_TAIL,
 	/* A new version of an open round's document (the server's saves). */
 	[Q_ROUND_REPLACE] = "UPDATE rounds SET assessed_on = ?, assessor = ?, target_level = ?, level = ?, "
 		"target_mean = ?, complete = ?, n_items = ?, n_met = ?, n_under = ?, n_over = ?, n_unknown = ?, "
@@ -123,6 +131,14 @@ tk_status store_stmt_sql(tk_store *s, int slot, const char *sql, tk_db_stmt **ou
 	}
 	*out = s->extra[slot];
 	return TK_OK;
+}
+
+void store_bind_kept(tk_store *s, tk_db_stmt *st, int i, const char *v)
+{
+	if (s->ops->bind_text_kept)
+		s->ops->bind_text_kept(st, i, v);
+	else
+		s->ops->bind_text(st, i, v);
 }
 
 tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err)

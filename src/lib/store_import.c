@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "document_tree.h"
 #include "sha256.h"
 #include "store_internal.h"
 #include "taisaku/compliance.h"
@@ -85,23 +86,25 @@ static tk_status insert_ratings(tk_store *s, int64_t round, const tk_evaluation 
 	for (size_t i = 0; !rc && i < c->n_requirements; i++) {
 		const tk_req_result *q = &e->requirements[i];
 		const tk_rating *rt = &a->ratings[i];
+		/* Every text bound here (the catalog's, the names, ranks) lives
+		 * until store_done has reset the statement: bound without copies. */
+		char ranks[TK_PERIPHERALS + 1];
 		s->ops->bind_int(st, 1, round);
 		s->ops->bind_int(st, 2, (int64_t)i);
-		s->ops->bind_text(st, 3, c->requirements[i].id);
-		s->ops->bind_text(st, 4, c->domains[c->requirements[i].domain].id);
-		s->ops->bind_text(st, 5, tk_req_status_name(q->status));
-		s->ops->bind_text(st, 6, rating_name(rt->kind));
-		s->ops->bind_text(st, 7, tk_importance_name(a->importance[i]));
+		store_bind_kept(s, st, 3, c->requirements[i].id);
+		store_bind_kept(s, st, 4, c->domains[c->requirements[i].domain].id);
+		store_bind_kept(s, st, 5, tk_req_status_name(q->status));
+		store_bind_kept(s, st, 6, rating_name(rt->kind));
+		store_bind_kept(s, st, 7, tk_importance_name(a->importance[i]));
 		if (q->core)
 			s->ops->bind_int(st, 8, q->core);
 		else
 			s->ops->bind_null(st, 8);
 		if (rt->kind == TK_RATING_RATED) {
-			char ranks[TK_PERIPHERALS + 1];
 			for (int p = 0; p < TK_PERIPHERALS; p++)
 				ranks[p] = (char)('A' + rt->ranks[p]);
 			ranks[TK_PERIPHERALS] = '\0';
-			s->ops->bind_text(st, 9, ranks);
+			store_bind_kept(s, st, 9, ranks);
 		} else {
 			s->ops->bind_null(st, 9);
 		}
@@ -123,9 +126,9 @@ static tk_status insert_levels(tk_store *s, int64_t round, const char *scope, si
 	tk_status rc = store_stmt(s, Q_LEVEL_ADD, &st, err);
 	for (size_t i = 0; !rc && i < n; i++) {
 		s->ops->bind_int(st, 1, round);
-		s->ops->bind_text(st, 2, scope);
+		store_bind_kept(s, st, 2, scope);
 		s->ops->bind_int(st, 3, (int64_t)i);
-		s->ops->bind_text(st, 4, id_of(c, i));
+		store_bind_kept(s, st, 4, id_of(c, i));
 		if (g[i].counted)
 			s->ops->bind_double(st, 5, g[i].level);
 		else
@@ -268,16 +271,26 @@ static tk_status doc_prepare(char *name, char *data, size_t len, tk_catalog_reso
 	d->name = name;
 	d->data = data;
 	d->len = len;
-	tk_status rc;
-	/* The catalog's kind says which loader reads the document, as in
-	 * taisaku evaluate. */
-	if (tk_document_is_compliance(name, data, len, resolve, ctx)) {
-		rc = tk_compliance_load_buffer(name, data, len, resolve, ctx, &d->c, err);
+	/* Parsed once: the catalog's kind says which loader reads the tree, as
+	 * in taisaku evaluate, and that loader takes the tree over. */
+	tk_arena *arena = tk_arena_new(len * 3 + 8192);
+	if (!arena) {
+		tk_store_doc_free(d);
+		return store_nomem(err);
+	}
+	tk_ynode *root;
+	tk_status rc = tk_yaml_parse(arena, name, data, len, &root, err);
+	if (rc) {
+		tk_arena_free(arena);
+		goto done;
+	}
+	if (tk_tree_is_compliance(root, resolve, ctx)) {
+		rc = tk_compliance_from_tree(arena, name, root, resolve, ctx, &d->c, err);
 		if (!rc)
 			rc = tk_compliance_evaluate(d->c, &d->cr, err);
 		goto done;
 	}
-	rc = tk_assessment_load_buffer(name, data, len, resolve, ctx, &d->a, err);
+	rc = tk_assessment_from_tree(arena, name, root, resolve, ctx, &d->a, err);
 	if (!rc && d->a->catalog->kind != TK_CATALOG_STRENGTH)
 		rc = tk_error_set(err, TK_EINPUT, name, 0, 0, "catalog",
 			"カタログ '%s' は強度モデルのカタログではありません（ここで取り込めるのは ECOM の評価です）",

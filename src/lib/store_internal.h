@@ -24,7 +24,7 @@ typedef enum store_sql {
 	Q_ROUND_ADD, Q_RATING_ADD, Q_LEVEL_ADD, Q_COMPLIANCE_ADD,
 	Q_ROUND_GET, Q_ROUND_DOC, Q_ROUND_CATALOG, Q_ROUND_CLOSE,
 	Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_DEL_COMPLIANCE, Q_ROUND_DEL,
-	Q_ROUND_LIST, Q_HISTORY_LEVELS, Q_PORTFOLIO,
+	Q_ROUND_LIST, Q_HISTORY_LEVELS, Q_PORTFOLIO, Q_PORTFOLIO_LATERAL,
 	Q_ROUND_REPLACE, Q_ROUND_REVISE,
 	Q_COUNT
 } store_sql;
@@ -53,6 +53,10 @@ tk_status store_stmt(tk_store *s, store_sql q, tk_db_stmt **out, tk_error *err);
 /* The prepared statement of slot (< STORE_EXTRA_STMTS, one per SQL text),
  * prepared on first use from sql, reset and ready for new bindings. */
 tk_status store_stmt_sql(tk_store *s, int slot, const char *sql, tk_db_stmt **out, tk_error *err);
+
+/* Binds text that stays unchanged until the statement is reset (store_done
+ * resets it), without a copy where the back end allows. */
+void store_bind_kept(tk_store *s, tk_db_stmt *st, int i, const char *v);
 
 /* Runs a statement that returns no rows, or exactly one wanted row. */
 tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err);

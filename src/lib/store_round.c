@@ -262,7 +262,9 @@ tk_status tk_store_portfolio(tk_store *s, const char *org, tk_arena *a,
 	int64_t org_id;
 	tk_status rc = store_org_id(s, org, &org_id, err);
 	tk_db_stmt *st;
-	if (rc || (rc = store_stmt(s, Q_PORTFOLIO, &st, err)))
+	/* The same rows; the form each planner runs fast (store.c). */
+	store_sql q = s->ops->backend == TK_DB_POSTGRESQL ? Q_PORTFOLIO_LATERAL : Q_PORTFOLIO;
+	if (rc || (rc = store_stmt(s, q, &st, err)))
 		return rc;
 	s->ops->bind_int(st, 1, org_id);
 	size_t cap = 0;
