@@ -41,6 +41,30 @@ const tk_evaluation *tk_store_doc_evaluation(const tk_store_doc *d);
 
 tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc *d, tk_error *err);
 
+/* ---- ratings saved without a new document (store_edits.c, issue 6) ----
+ * A saved rating is kept as JSON beside the round's document, and the
+ * document with every saved rating applied is the round's content; the next
+ * tk_store_round_replace writes them into the document and drops them. */
+/* Saves one rating of an open round: rating_json (the rating as the
+ * assessment loader reads it, checked by the caller) for item, and the
+ * round's summary, rating rows, levels and revision from e, the evaluation
+ * of the round with the rating applied. A closed round is refused
+ * (TK_EINPUT). One transaction unless a batch is open. */
+tk_status tk_store_round_rate(tk_store *s, int64_t round, const tk_evaluation *e, const char *item,
+	const char *rating_json, tk_error *err);
+/* The saved ratings as one JSON object {"item": rating, ...} in a, or NULL
+ * in *json when there are none. */
+tk_status tk_store_round_edits(tk_store *s, int64_t round, tk_arena *a, const char **json, tk_error *err);
+/* The round's assessment as it is now: its document with the saved ratings
+ * set (free with tk_assessment_free). */
+tk_status tk_store_round_load(tk_store *s, int64_t round, tk_catalog_resolver resolve, void *ctx,
+	tk_assessment **out, tk_error *err);
+/* The round's document as it is now: the stored bytes when no rating is
+ * saved beside them, else the assessment with them written as canonical
+ * YAML (tk_assessment_write_yaml; comments of the original are not kept). */
+tk_status tk_store_round_current(tk_store *s, int64_t round, tk_catalog_resolver resolve, void *ctx,
+	tk_arena *a, const char **data, size_t *len, tk_error *err);
+
 /* ---- users ---- */
 
 typedef struct tk_user_role {

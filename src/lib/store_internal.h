@@ -58,6 +58,12 @@ tk_status store_stmt_sql(tk_store *s, int slot, const char *sql, tk_db_stmt **ou
 tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err);
 
 /* A transaction around one change, unless a batch is open (then the batch's). */
+/* An open round's rows from the evaluation of its new content, and its
+ * document unless data is NULL (store_import.c). */
+tk_status store_round_rewrite(tk_store *s, int64_t round, const tk_evaluation *e, const char *data, size_t len,
+	tk_error *err);
+/* Deletes the round's saved ratings, now in its document (store_edits.c). */
+tk_status store_edits_clear(tk_store *s, int64_t round, tk_error *err);
 tk_status store_tx_begin(tk_store *s, tk_error *err);
 tk_status store_tx_commit(tk_store *s, tk_error *err);
 void store_tx_rollback(tk_store *s);
