@@ -234,6 +234,21 @@ eq(r.json?.ratings?.['Ma1.3']?.study?.experts, 't', 'answers read back');
 eq(r.json?.ratings?.['Ma1.4']?.na, '該当しない理由', 'n/a read back');
 r = await own.req('GET', `/rounds/${roundNew}/evaluation`);
 eq(r.json?.requirements?.find((q) => q.id === 'Ma1.1')?.achieved, 2, 'the evaluation follows the saved rating');
+// A save keeps the rating beside the document (issue 6); the round's
+// content is the document with the saved ratings, wherever it is read.
+{
+	const saved = await own.req('PUT', `/rounds/${roundNew}/ratings/Ma1.6`, { core: 4, study: 'A', process: 'A', management: 'A', review: 'A', documentation: 'A', note: '保存の確認' });
+	const ev = await own.req('GET', `/rounds/${roundNew}/evaluation`);
+	eq(JSON.stringify(saved.json?.requirement), JSON.stringify(ev.json?.requirements?.find((q) => q.id === 'Ma1.6')), 'a save answers the same requirement entry as the evaluation');
+	eq(JSON.stringify(saved.json?.system), JSON.stringify(ev.json?.system), 'and the same system entry');
+	const doc = await own.req('GET', `/rounds/${roundNew}/document`);
+	const text = doc.raw.toString('utf8');
+	check(doc.status === 200 && text.includes('保存の確認') && text.includes('該当しない理由') && text.includes('web01'), 'the document download has the saved ratings');
+	const exported = cli(['round', 'export', String(roundNew)]);
+	eq(exported.out, text, 'taisaku round export gives the same current content');
+	const rounds = await own.req('GET', `/systems/${sysA}/rounds`);
+	eq(rounds.json?.rounds?.find((x) => x.id === roundNew)?.counts?.unassessed, ev.json?.counts?.unassessed, 'the round list shows the saved ratings');
+}
 r = await own.req('GET', `/rounds/${roundNew}/report?kind=plan&lang=en`);
 check(r.status === 200 && r.type.startsWith('text/html') && r.raw.toString().includes('<html'), 'report: HTML');
 check(!(r.headers.get('content-security-policy') || '').includes('script-src'), 'report: its own CSP, no script');
@@ -254,8 +269,14 @@ eq(r.json?.document_name, 'orders-2026.yaml', 'upload keeps the name');
 r = await own.req('POST', `/systems/${sysA}/rounds/upload`, Buffer.from('catalog: ecom-2004\nsystem: { name: x, level: 9 }\n'), { headers: { 'Content-Type': 'application/yaml' } });
 eq(r.json?.error?.code, 'invalid_document', 'a wrong document: invalid_document');
 check(/^orders|^upload\.yaml:2:\d+:/.test(r.json?.error?.message || ''), 'the message names file, line and column: ' + r.json?.error?.message);
+eq((await own.req('PUT', `/rounds/${roundNew}/ratings/Ma1.2`, { unknown: true, note: '確定前の保存' })).status, 200, 'a rating saved just before closing');
 r = await own.req('POST', `/rounds/${roundNew}/close`);
 eq(r.json?.closed, true, 'close a round');
+{
+	const doc = await own.req('GET', `/rounds/${roundNew}/document`);
+	check(doc.raw.toString('utf8').includes('確定前の保存'), 'closing writes the saved ratings into the document');
+	eq(cli(['round', 'export', String(roundNew)]).out, doc.raw.toString('utf8'), 'and round export gives it');
+}
 eq((await own.req('POST', `/rounds/${roundNew}/close`)).status, 409, 'closing twice: 409');
 eq((await own.req('PUT', `/rounds/${roundNew}/ratings/Ma1.1`, { core: 3 })).status, 409, 'a closed round cannot be rated');
 r = await adm.req('POST', '/organizations', { name: '第三の組織' });
