@@ -137,6 +137,10 @@ tk_status tk_signin_failure_add(tk_store *s, const char *username, int64_t now, 
 	tk_error *err);
 tk_status tk_signin_failures(tk_store *s, const char *username, int64_t since, int *n, tk_error *err);
 tk_status tk_signin_failures_clear(tk_store *s, const char *username, tk_error *err);
+/* Deletes the failures older than before (out of every lockout window; each
+ * is in the audit trail too), so that the table holds only what can still
+ * lock an account out. */
+tk_status tk_signin_failures_prune(tk_store *s, int64_t before, tk_error *err);
 
 /* ---- the audit trail ---- */
 
