@@ -48,6 +48,7 @@ static const route_def ROUTES[] = {
 	{ "GET", "/rounds/{id}/evaluation", PERM_READ, OBJ_ROUND, h_evaluation },
 	{ "GET", "/rounds/{id}/report", PERM_READ, OBJ_ROUND, h_report },
 	{ "GET", "/rounds/{id}/export", PERM_READ, OBJ_ROUND, h_export },
+	{ "GET", "/rounds/{id}/charts", PERM_READ, OBJ_ROUND, h_charts },
 	{ "GET", "/users", PERM_ADMIN, OBJ_NONE, h_users_get },
 	{ "POST", "/users", PERM_ADMIN, OBJ_NONE, h_users_post },
 	{ "GET", "/users/{id}", PERM_ADMIN, OBJ_USER, h_user_get },

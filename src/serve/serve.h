@@ -203,6 +203,7 @@ void h_rating_put(req *r);
 void h_evaluation(req *r);
 void h_report(req *r);
 void h_export(req *r);
+void h_charts(req *r);
 void h_users_get(req *r);
 void h_users_post(req *r);
 void h_user_get(req *r);

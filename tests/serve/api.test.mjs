@@ -249,6 +249,19 @@ eq(r.json?.requirements?.find((q) => q.id === 'Ma1.1')?.achieved, 2, 'the evalua
 	const rounds = await own.req('GET', `/systems/${sysA}/rounds`);
 	eq(rounds.json?.rounds?.find((x) => x.id === roundNew)?.counts?.unassessed, ev.json?.counts?.unassessed, 'the round list shows the saved ratings');
 }
+{
+	// The charts alone, for the results screen: SVG figures, the report's
+	// CSP, and no download in the audit trail (the report stays audited).
+	const newest = async () => (await own.req('GET', '/audit?limit=1')).json?.entries?.[0]?.id;
+	const before = await newest();
+	const c = await own.req('GET', `/rounds/${roundNew}/charts?lang=en`);
+	const text = c.raw.toString('utf8');
+	check(c.status === 200 && text.startsWith('<figure') && text.includes('<svg') && !text.includes('<html') && !/<script/i.test(text), 'charts: SVG figures only');
+	check(!(c.headers.get('content-security-policy') || '').includes('script-src'), 'charts: the report CSP, no script');
+	eq(await newest(), before, 'charts: not audited as a download');
+	await own.req('GET', `/rounds/${roundNew}/report?kind=assessment`);
+	check(await newest() > before, 'the report itself is audited');
+}
 r = await own.req('GET', `/rounds/${roundNew}/report?kind=plan&lang=en`);
 check(r.status === 200 && r.type.startsWith('text/html') && r.raw.toString().includes('<html'), 'report: HTML');
 check(!(r.headers.get('content-security-policy') || '').includes('script-src'), 'report: its own CSP, no script');
@@ -358,6 +371,7 @@ const ROUTES = [
 	['PUT', (o) => `/rounds/${o.fresh}/ratings/Ma1.1`, 'rate', 200, () => ({ core: 3, study: 'B', process: 'B', management: 'B', review: 'B', documentation: 'B' })],
 	['GET', (o) => `/rounds/${o.round}/evaluation`, 'read', 200],
 	['GET', (o) => `/rounds/${o.round}/report`, 'read', 200],
+	['GET', (o) => `/rounds/${o.round}/charts`, 'read', 200],
 	['GET', (o) => `/rounds/${o.round}/export?format=csv`, 'read', 200],
 	['GET', () => '/catalogs', 'user', 200],
 	['GET', () => '/catalogs/ecom-2004', 'user', 200],
