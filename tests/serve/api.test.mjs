@@ -184,6 +184,19 @@ eq(r.json?.role, 'viewer', 'owner sets a member\'s role');
 r = await own.req('PUT', `/organizations/${orgA}/members/${uid.assessor2}`, { role: 'assessor' });
 eq(r.json?.role, 'assessor', 'and back');
 eq((await own.req('PUT', `/organizations/${orgA}/members/${uid.assessor2}`, { role: 'king' })).status, 400, 'a wrong role: 400');
+{
+	// By name (the owners' members screen), and seen at once by the member's
+	// own reads (the server's memory of sessions is dropped by the change).
+	const roleOf = async () => (await clients.assessor2.req('GET', '/session')).json?.user?.roles?.find((g) => g.org_id === orgA)?.role;
+	eq(await roleOf(), 'assessor', 'the member reads their role');
+	r = await own.req('PUT', `/organizations/${orgA}/members/assessor2`, { role: 'viewer' });
+	eq(r.json?.role, 'viewer', 'owner sets a member\'s role by user name');
+	eq(await roleOf(), 'viewer', 'the member sees the new role at once');
+	eq((await clients.assessor2.req('GET', `/organizations/${orgA}/members`)).status, 403, 'a viewer cannot list the members');
+	r = await own.req('PUT', `/organizations/${orgA}/members/${encodeURIComponent('assessor2')}`, { role: 'assessor' });
+	eq(r.json?.role, 'assessor', 'and back');
+	eq((await own.req('PUT', `/organizations/${orgA}/members/nobody-such`, { role: 'viewer' })).status, 404, 'an unknown user name: 404');
+}
 r = await own.req('PUT', `/systems/${sysA}/assessors`, { user_ids: [uid.assessor] });
 eq(JSON.stringify(r.json?.assessors), JSON.stringify([uid.assessor]), 'assign an assessor');
 eq((await own.req('PUT', `/systems/${sysA}/assessors`, { user_ids: [uid.viewer] })).status, 400, 'only assessors can be assigned');

@@ -13,6 +13,7 @@ import * as plan from './views/plan.js';
 import * as assess from './views/assess.js';
 import * as results from './views/results.js';
 import * as users from './views/users.js';
+import * as members from './views/members.js';
 import * as audit from './views/audit.js';
 
 const main = document.getElementById('main');
@@ -24,6 +25,7 @@ const routes = [
 	[/^#\/round\/(\d+)\/assess(?:\/([A-Za-z0-9.]+))?$/, assess],
 	[/^#\/round\/(\d+)\/results$/, results],
 	[/^#\/users$/, users],
+	[/^#\/org\/(\d+)\/members$/, members],
 	[/^#\/audit$/, audit],
 	[/^#\/account$/, account],
 ];
