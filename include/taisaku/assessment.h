@@ -90,6 +90,13 @@ tk_status tk_assessment_load_file(const char *path, tk_catalog_resolver resolve,
 	tk_assessment **out, tk_error *err);
 void tk_assessment_free(tk_assessment *a);
 
+/* Sets ratings given as a JSON object {"requirement id": rating, ...} (the
+ * assessment format's ratings, in JSON) into a, each read and checked by
+ * the loader as in a document of a's catalog and level (errors name name).
+ * On error a is unchanged or partly changed: discard it. */
+tk_status tk_assessment_set_ratings(tk_assessment *a, const char *name, const char *json, size_t len,
+	tk_catalog_resolver resolve, void *ctx, tk_error *err);
+
 /* ---- evaluation ---- */
 
 typedef enum tk_req_status {

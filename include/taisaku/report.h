@@ -10,6 +10,13 @@
  * requirement, and the ID lists under, over, unknown, unassessed, na and
  * imbalance. Levels are unrounded. */
 tk_status tk_evaluation_write_json(const tk_evaluation *e, FILE *out, tk_error *err);
+/* The same JSON without whitespace between its tokens (taisaku serve's
+ * answers). */
+tk_status tk_evaluation_write_json_compact(const tk_evaluation *e, FILE *out, tk_error *err);
+/* The parts of that compact JSON one rating changes, as one object:
+ * {"requirement": the requirement's entry, "domain": its domain's entry,
+ * "system": ..., "counts": ...} (taisaku serve's answer to a saved rating). */
+tk_status tk_evaluation_write_rating_json(const tk_evaluation *e, size_t requirement, FILE *out, tk_error *err);
 
 /* The officer's console summary; levels to one decimal. */
 tk_status tk_evaluation_write_text(const tk_evaluation *e, tk_lang lang, FILE *out, tk_error *err);

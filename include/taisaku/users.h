@@ -45,6 +45,30 @@ const struct tk_compliance_result *tk_store_doc_compliance(const tk_store_doc *d
 
 tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc *d, tk_error *err);
 
+/* ---- ratings saved without a new document (store_edits.c, issue 6) ----
+ * A saved rating is kept as JSON beside the round's document, and the
+ * document with every saved rating applied is the round's content; the next
+ * tk_store_round_replace writes them into the document and drops them. */
+/* Saves one rating of an open round: rating_json (the rating as the
+ * assessment loader reads it, checked by the caller) for item, and the
+ * round's summary, rating rows, levels and revision from e, the evaluation
+ * of the round with the rating applied. A closed round is refused
+ * (TK_EINPUT). One transaction unless a batch is open. */
+tk_status tk_store_round_rate(tk_store *s, int64_t round, const tk_evaluation *e, const char *item,
+	const char *rating_json, tk_error *err);
+/* The saved ratings as one JSON object {"item": rating, ...} in a, or NULL
+ * in *json when there are none. */
+tk_status tk_store_round_edits(tk_store *s, int64_t round, tk_arena *a, const char **json, tk_error *err);
+/* The round's assessment as it is now: its document with the saved ratings
+ * set (free with tk_assessment_free). */
+tk_status tk_store_round_load(tk_store *s, int64_t round, tk_catalog_resolver resolve, void *ctx,
+	tk_assessment **out, tk_error *err);
+/* The round's document as it is now: the stored bytes when no rating is
+ * saved beside them, else the assessment with them written as canonical
+ * YAML (tk_assessment_write_yaml; comments of the original are not kept). */
+tk_status tk_store_round_current(tk_store *s, int64_t round, tk_catalog_resolver resolve, void *ctx,
+	tk_arena *a, const char **data, size_t *len, tk_error *err);
+
 /* ---- users ---- */
 
 typedef struct tk_user_role {
@@ -117,6 +141,10 @@ tk_status tk_signin_failure_add(tk_store *s, const char *username, int64_t now, 
 	tk_error *err);
 tk_status tk_signin_failures(tk_store *s, const char *username, int64_t since, int *n, tk_error *err);
 tk_status tk_signin_failures_clear(tk_store *s, const char *username, tk_error *err);
+/* Deletes the failures older than before (out of every lockout window; each
+ * is in the audit trail too), so that the table holds only what can still
+ * lock an account out. */
+tk_status tk_signin_failures_prune(tk_store *s, int64_t before, tk_error *err);
 
 /* ---- the audit trail ---- */
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "taisaku/users.h"
 #include "taisaku/compliance.h"
 #include "taisaku/report.h"
 #include "../lib/export_internal.h"
@@ -99,7 +100,12 @@ static int round_export(cli *c, int argc, char **argv)
 	size_t len;
 	int rc = EXIT_ERROR;
 	cli_out o;
-	if (tk_store_round_document(s, round, a, &data, &len, &err)) {
+	/* The content as it is now: with the ratings saved in taisaku serve
+	 * since the document was written, if any (canonical YAML then). */
+	cli_catalogs cats = { .c = c };
+	tk_status st = tk_store_round_current(s, round, cli_resolve_catalog, &cats, a, &data, &len, &err);
+	cli_catalogs_free(&cats);
+	if (st) {
 		cli_error(c, &err);
 	} else if (cli_out_open(c, &o)) {
 		/* The document is someone's work: flushed to disk when written. */

@@ -88,13 +88,9 @@ static void add_id_list(json_t *doc, const char *key, const tk_evaluation *e, tk
 	json_object_set_new(doc, key, a);
 }
 
-tk_status tk_evaluation_write_json(const tk_evaluation *e, FILE *out, tk_error *err)
+static json_t *system_json(const tk_evaluation *e)
 {
 	const tk_assessment *a = e->assessment;
-	const tk_catalog *c = a->catalog;
-	json_t *doc = json_object();
-	json_object_set_new(doc, "catalog", json_string(c->id));
-	json_object_set_new(doc, "file", json_string(a->path));
 	json_t *sys = json_object();
 	json_object_set_new(sys, "name", json_string(a->system_name));
 	json_object_set_new(sys, "organization", a->organization ? json_string(a->organization) : json_null());
@@ -103,11 +99,57 @@ tk_status tk_evaluation_write_json(const tk_evaluation *e, FILE *out, tk_error *
 	json_object_set_new(sys, "target_mean", level_or_null(e->system.counted, e->system.target));
 	json_object_set_new(sys, "level", level_or_null(e->system.counted, e->system.level));
 	json_object_set_new(sys, "complete", json_boolean(e->complete));
-	json_object_set_new(doc, "system", sys);
-	json_object_set_new(doc, "counts", json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+	return sys;
+}
+
+static json_t *counts_json(const tk_evaluation *e)
+{
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
 		"met", (json_int_t)e->n_met, "under", (json_int_t)e->n_under, "over", (json_int_t)e->n_over,
 		"unknown", (json_int_t)e->n_unknown, "na", (json_int_t)e->n_na,
-		"unassessed", (json_int_t)e->n_unassessed, "imbalance", (json_int_t)e->n_imbalance));
+		"unassessed", (json_int_t)e->n_unassessed, "imbalance", (json_int_t)e->n_imbalance);
+}
+
+static json_t *domain_json(const tk_evaluation *e, size_t d)
+{
+	const tk_aggregate *g = &e->domains[d];
+	return json_pack("{s:s, s:o, s:o, s:b}", "id", e->assessment->catalog->domains[d].id,
+		"level", level_or_null(g->counted, g->level), "target", level_or_null(g->counted, g->target),
+		"imbalance", g->imbalance);
+}
+
+/* The compact form: the same tokens without the whitespace between them. */
+static tk_status write_compact(json_t *doc, FILE *out, tk_error *err)
+{
+	int rc = !doc || json_dumpf(doc, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+	json_decref(doc);
+	if (rc)
+		return tk_error_set(err, TK_EIO, NULL, 0, 0, NULL, "JSON を書き出せません", "cannot write the JSON");
+	return TK_OK;
+}
+
+tk_status tk_evaluation_write_rating_json(const tk_evaluation *e, size_t requirement, FILE *out, tk_error *err)
+{
+	const tk_catalog *c = e->assessment->catalog;
+	if (requirement >= c->n_requirements)
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL, "要求の番号が範囲外です", "requirement out of range");
+	json_t *doc = json_object();
+	json_object_set_new(doc, "requirement", requirement_json(e, requirement));
+	json_object_set_new(doc, "domain", domain_json(e, c->requirements[requirement].domain));
+	json_object_set_new(doc, "system", system_json(e));
+	json_object_set_new(doc, "counts", counts_json(e));
+	return write_compact(doc, out, err);
+}
+
+static json_t *evaluation_json(const tk_evaluation *e)
+{
+	const tk_assessment *a = e->assessment;
+	const tk_catalog *c = a->catalog;
+	json_t *doc = json_object();
+	json_object_set_new(doc, "catalog", json_string(c->id));
+	json_object_set_new(doc, "file", json_string(a->path));
+	json_object_set_new(doc, "system", system_json(e));
+	json_object_set_new(doc, "counts", counts_json(e));
 	json_t *views = json_array();
 	for (size_t v = 0; v < c->n_views; v++)
 		json_array_append_new(views, json_pack("{s:s, s:o, s:o}", "id", c->views[v].id,
@@ -115,12 +157,8 @@ tk_status tk_evaluation_write_json(const tk_evaluation *e, FILE *out, tk_error *
 			"target", level_or_null(e->views[v].counted, e->views[v].target)));
 	json_object_set_new(doc, "views", views);
 	json_t *domains = json_array(), *imbalance = json_array();
-	for (size_t d = 0; d < c->n_domains; d++) {
-		const tk_aggregate *g = &e->domains[d];
-		json_array_append_new(domains, json_pack("{s:s, s:o, s:o, s:b}", "id", c->domains[d].id,
-			"level", level_or_null(g->counted, g->level), "target", level_or_null(g->counted, g->target),
-			"imbalance", g->imbalance));
-	}
+	for (size_t d = 0; d < c->n_domains; d++)
+		json_array_append_new(domains, domain_json(e, d));
 	json_object_set_new(doc, "domains", domains);
 	json_t *reqs = json_array();
 	for (size_t i = 0; i < c->n_requirements; i++) {
@@ -153,5 +191,15 @@ tk_status tk_evaluation_write_json(const tk_evaluation *e, FILE *out, tk_error *
 		json_array_append_new(plan, x);
 	}
 	json_object_set_new(doc, "improvements", plan);
-	return tk_json_write(doc, out, err);
+	return doc;
+}
+
+tk_status tk_evaluation_write_json(const tk_evaluation *e, FILE *out, tk_error *err)
+{
+	return tk_json_write(evaluation_json(e), out, err);
+}
+
+tk_status tk_evaluation_write_json_compact(const tk_evaluation *e, FILE *out, tk_error *err)
+{
+	return write_compact(evaluation_json(e), out, err);
 }

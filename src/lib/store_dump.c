@@ -45,6 +45,7 @@ static const tk_store_column COMPLIANCE[] = {
 	{ "n_unassessed", I }, { "n_open", I },
 };
 static const tk_store_column REVISIONS[] = { { "round_id", I }, { "revision", I } };
+static const tk_store_column EDITS[] = { { "round_id", I }, { "item", T }, { "rating", T } };
 static const tk_store_column USERS[] = {
 	{ "id", I }, { "username", T }, { "pw_hash", T }, { "is_admin", I }, { "disabled", I },
 	{ "must_change_password", I }, { "totp_secret", T }, { "totp_pending", T }, { "totp_last_step", I },
@@ -82,6 +83,8 @@ const tk_store_table tk_store_tables[] = {
 	TABLE("round_levels", "round_id, scope, seq", false, LEVELS),
 	TABLE("round_compliance", "round_id", false, COMPLIANCE),
 	TABLE("round_revisions", "round_id", false, REVISIONS),
+	/* item is a requirement id: ASCII, ordered alike everywhere. */
+	TABLE("round_edits", "round_id, item", false, EDITS),
 	TABLE("users", "id", true, USERS),
 	TABLE("user_roles", "user_id, organization_id", false, USER_ROLES),
 	TABLE("system_assessors", "system_id, user_id", false, ASSESSORS),

@@ -461,23 +461,26 @@ fail:
 	return rc;
 }
 
-/* A new version of an open round's document: the summary, the rating rows
- * and the levels are written again from its evaluation. The catalog must
- * stay the same (the stored catalog reference is kept). A compliance
- * document replaces a compliance round (replace_compliance). */
-tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc *d, tk_error *err)
+/* The rounds row's summary without its document (a saved rating whose
+ * document is written later, store_edits.c). */
+static const char ROUND_SUMMARY_SQL[] = "UPDATE rounds SET assessed_on = ?, assessor = ?, target_level = ?, "
+	"level = ?, target_mean = ?, complete = ?, n_items = ?, n_met = ?, n_under = ?, n_over = ?, n_unknown = ?, "
+	"n_na = ?, n_unassessed = ? WHERE id = ? AND closed = 0 AND catalog_id = ? RETURNING id";
+
+/* An open round's rows written again from the evaluation of its new
+ * content: the summary, the rating rows, the levels and the revision, and
+ * the document when data is not NULL. The catalog must stay the same (the
+ * stored catalog reference is kept). Inside the caller's transaction. */
+tk_status store_round_rewrite(tk_store *s, int64_t round, const tk_evaluation *e, const char *data, size_t len,
+	tk_error *err)
 {
-	if (d->c)
-		return replace_compliance(s, round, d, err);
-	const tk_evaluation *e = d->e;
 	const tk_assessment *a = e->assessment;
 	const tk_catalog *c = a->catalog;
 	tk_db_stmt *st;
-	tk_status rc = store_tx_begin(s, err);
+	tk_status rc = data ? store_stmt(s, Q_ROUND_REPLACE, &st, err)
+			    : store_stmt_sql(s, SLOT_ROUND_SUMMARY, ROUND_SUMMARY_SQL, &st, err);
 	if (rc)
 		return rc;
-	if ((rc = store_stmt(s, Q_ROUND_REPLACE, &st, err)))
-		goto fail;
 	int k = 1;
 	s->ops->bind_text(st, k++, a->date ? a->date : "");
 	s->ops->bind_text(st, k++, a->assessor ? a->assessor : "");
@@ -492,21 +495,18 @@ tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc 
 		e->n_unassessed };
 	for (size_t i = 0; i < sizeof(counts) / sizeof(*counts); i++)
 		s->ops->bind_int(st, k++, (int64_t)counts[i]);
-	s->ops->bind_blob(st, k++, d->data, d->len);
+	if (data)
+		s->ops->bind_blob(st, k++, data, len);
 	s->ops->bind_int(st, k++, round);
 	s->ops->bind_text(st, k++, c->id);
 	tk_db_step r = s->ops->step(st, err);
 	s->ops->reset(st);
-	if (r == TK_DB_FAILED) {
-		rc = err->status;
-		goto fail;
-	}
-	if (r != TK_DB_ROW) {
-		rc = tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
+	if (r == TK_DB_FAILED)
+		return err->status;
+	if (r != TK_DB_ROW)
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
 			"評価回 %lld は確定済みか、ないか、カタログが違います", "round %lld is closed, absent, or of another catalog",
 			(long long)round);
-		goto fail;
-	}
 	const store_sql dels[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_REVISE };
 	for (size_t i = 0; !rc && i < sizeof(dels) / sizeof(*dels); i++) {
 		if ((rc = store_stmt(s, dels[i], &st, err)))
@@ -524,12 +524,25 @@ tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc 
 	int64_t system_id = 0;
 	if (!rc && !(rc = store_peer_vector_system_of(s, round, &system_id, err)))
 		rc = store_peer_vector_refresh(s, system_id, err);
-	if (rc)
-		goto fail;
-	return store_tx_commit(s, err);
-fail:
-	store_tx_rollback(s);
 	return rc;
+}
+
+/* A new version of an open round's document: its rows from its evaluation,
+ * and the ratings saved since the last document are in it now. A
+ * compliance document replaces a compliance round (replace_compliance). */
+tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc *d, tk_error *err)
+{
+	if (d->c)
+		return replace_compliance(s, round, d, err);
+	tk_status rc = store_tx_begin(s, err);
+	if (rc)
+		return rc;
+	if ((rc = store_round_rewrite(s, round, d->e, d->data, d->len, err)) ||
+		(rc = store_edits_clear(s, round, err))) {
+		store_tx_rollback(s);
+		return rc;
+	}
+	return store_tx_commit(s, err);
 }
 
 const tk_evaluation *tk_store_doc_evaluation(const tk_store_doc *d)

@@ -31,6 +31,24 @@ typedef enum store_sql {
 
 #define STORE_EXTRA_STMTS 64
 
+/* The extra statement slots of the files that keep their SQL beside them,
+ * listed here so that no two files ever share a slot (a shared slot runs
+ * one file's SQL for the other's): store_users.c counts up from 0 to
+ * SLOT_USERS_END, the others are named one by one from the top. */
+enum {
+	SLOT_ROUND_SUMMARY = STORE_EXTRA_STMTS - 1, /* store_import.c */
+	SLOT_EDIT_PUT = STORE_EXTRA_STMTS - 2,      /* store_edits.c */
+	SLOT_EDIT_LIST = STORE_EXTRA_STMTS - 3,
+	SLOT_EDIT_CLEAR = STORE_EXTRA_STMTS - 4,
+	SLOT_V_PUT = STORE_EXTRA_STMTS - 5,         /* store_peer_vectors.c */
+	SLOT_V_DEL = STORE_EXTRA_STMTS - 6,
+	SLOT_V_LATEST = STORE_EXTRA_STMTS - 7,
+	SLOT_V_RATINGS = STORE_EXTRA_STMTS - 8,
+	SLOT_V_LEVELS = STORE_EXTRA_STMTS - 9,
+	SLOT_V_SYSTEM_OF = STORE_EXTRA_STMTS - 10,
+	SLOT_USERS_END = STORE_EXTRA_STMTS - 10     /* the first slot not store_users.c's */
+};
+
 struct tk_store {
 	tk_db *db;
 	const tk_db_ops *ops;
@@ -62,6 +80,12 @@ void store_bind_kept(tk_store *s, tk_db_stmt *st, int i, const char *v);
 tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err);
 
 /* A transaction around one change, unless a batch is open (then the batch's). */
+/* An open round's rows from the evaluation of its new content, and its
+ * document unless data is NULL (store_import.c). */
+tk_status store_round_rewrite(tk_store *s, int64_t round, const tk_evaluation *e, const char *data, size_t len,
+	tk_error *err);
+/* Deletes the round's saved ratings, now in its document (store_edits.c). */
+tk_status store_edits_clear(tk_store *s, int64_t round, tk_error *err);
 tk_status store_tx_begin(tk_store *s, tk_error *err);
 tk_status store_tx_commit(tk_store *s, tk_error *err);
 void store_tx_rollback(tk_store *s);

@@ -10,15 +10,10 @@
 #include "store_internal.h"
 #include "taisaku/assessment.h"
 
-/* Statement slots counted down from the top of the extra slots, so that
- * they never meet store_users.c's, which count up from 0. */
+/* Statement slots (store_internal.h). */
 enum {
-	V_PUT = STORE_EXTRA_STMTS - 1,
-	V_DEL = STORE_EXTRA_STMTS - 2,
-	V_LATEST = STORE_EXTRA_STMTS - 3,
-	V_RATINGS = STORE_EXTRA_STMTS - 4,
-	V_LEVELS = STORE_EXTRA_STMTS - 5,
-	V_SYSTEM_OF = STORE_EXTRA_STMTS - 6,
+	V_PUT = SLOT_V_PUT, V_DEL = SLOT_V_DEL, V_LATEST = SLOT_V_LATEST, V_RATINGS = SLOT_V_RATINGS,
+	V_LEVELS = SLOT_V_LEVELS, V_SYSTEM_OF = SLOT_V_SYSTEM_OF,
 };
 
 /* The round's row, taken over unless the system's row is of a later round

@@ -178,6 +178,8 @@ tk_status tk_store_round_delete(tk_store *s, int64_t round, tk_error *err)
 			rc = store_done(s, st, err);
 		}
 	}
+	if (!rc)
+		rc = store_edits_clear(s, round, err);
 	bool hit = false;
 	tk_db_stmt *st;
 	if (!rc && !(rc = store_stmt(s, Q_ROUND_DEL, &st, err))) {

@@ -19,9 +19,10 @@ enum {
 	U_SES_ADD, U_SES_GET, U_SES_TOUCH, U_SES_REVOKE, U_SES_REVOKE_USER,
 	U_FAIL_ADD, U_FAIL_COUNT, U_FAIL_CLEAR,
 	U_AUDIT_LAST, U_AUDIT_ADD, U_AUDIT_LIST_ALL, U_AUDIT_LIST_MINE, U_AUDIT_ALL,
+	U_FAIL_PRUNE,
 	U_COUNT
 };
-_Static_assert(U_COUNT <= STORE_EXTRA_STMTS, "more statements than slots");
+_Static_assert((int)U_COUNT <= (int)SLOT_USERS_END, "more statements than slots");
 
 /* Each function asks for its statement by slot and SQL text. */
 #define STMT(slot, sql) store_stmt_sql(s, slot, sql, &st, err)
@@ -570,6 +571,16 @@ tk_status tk_signin_failures(tk_store *s, const char *username, int64_t since, i
 	*n = r == TK_DB_ROW ? (int)s->ops->column_int(st, 0) : 0;
 	s->ops->reset(st);
 	return r == TK_DB_FAILED ? err->status : TK_OK;
+}
+
+tk_status tk_signin_failures_prune(tk_store *s, int64_t before, tk_error *err)
+{
+	tk_db_stmt *st;
+	tk_status rc = STMT(U_FAIL_PRUNE, "DELETE FROM signin_failures WHERE at < ?");
+	if (rc)
+		return rc;
+	s->ops->bind_int(st, 1, before);
+	return change(s, st, err);
 }
 
 tk_status tk_signin_failures_clear(tk_store *s, const char *username, tk_error *err)

@@ -1,8 +1,10 @@
 /* Rounds: list, create from a plan, upload, get, document, close,
  * workbook; the plan, the ratings, the evaluation, reports and exports.
- * A round's document is the truth: every save loads it, changes the
- * assessment, writes it canonically (tk_assessment_write_yaml) and stores
- * the new version with its evaluation (tk_store_round_replace). */
+ * A round's content is its document with the ratings saved since it was
+ * written (tk_store_round_load). A rating save stores that one rating and
+ * the round's rows (tk_store_round_rate); a plan save, a workbook upload
+ * and closing write the whole document again, canonically
+ * (tk_assessment_write_yaml, tk_store_round_replace). */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -17,8 +19,6 @@
 
 typedef struct loaded {
 	tk_store_round round;
-	const char *data;
-	size_t len;
 	tk_assessment *a;
 } loaded;
 
@@ -33,8 +33,7 @@ static bool load_round(req *r, loaded *l)
 	tk_error err = { 0 };
 	memset(l, 0, sizeof(*l));
 	if (tk_store_round_get(r->s, r->id, r->a, &l->round, &err) ||
-		tk_store_round_document(r->s, r->id, r->a, &l->data, &l->len, &err) ||
-		tk_assessment_load_buffer(l->round.document_name, l->data, l->len, serve_resolve, NULL, &l->a, &err)) {
+		tk_store_round_load(r->s, r->id, serve_resolve, NULL, &l->a, &err)) {
 		reply_internal(r, &err);
 		return false;
 	}
@@ -122,6 +121,7 @@ typedef struct cache_slot {
 static cache_slot cache[CACHE_SLOTS];
 static pthread_rwlock_t cache_lock = PTHREAD_RWLOCK_INITIALIZER;
 
+/* The evaluation as compact JSON (the tokens of taisaku evaluate --json). */
 static char *eval_json(const tk_evaluation *e, size_t *len, tk_error *err)
 {
 	char *buf = NULL;
@@ -130,104 +130,13 @@ static char *eval_json(const tk_evaluation *e, size_t *len, tk_error *err)
 		tk_error_set(err, TK_ENOMEM, NULL, 0, 0, NULL, "メモリが足りません", "out of memory");
 		return NULL;
 	}
-	tk_status rc = tk_evaluation_write_json(e, f, err);
+	tk_status rc = tk_evaluation_write_json_compact(e, f, err);
 	fclose(f);
 	if (rc) {
 		free(buf);
 		return NULL;
 	}
 	return buf;
-}
-
-/* The JSON without the whitespace between tokens (the API answers
- * compactly; the tokens are exactly those of taisaku evaluate --json).
- * In place; returns the new length. */
-static size_t json_compact(char *s, size_t len)
-{
-	size_t k = 0;
-	bool in_string = false;
-	for (size_t i = 0; i < len; i++) {
-		char ch = s[i];
-		if (in_string) {
-			s[k++] = ch;
-			if (ch == '\\' && i + 1 < len)
-				s[k++] = s[++i];
-			else if (ch == '"')
-				in_string = false;
-		} else if (ch == '"') {
-			in_string = true;
-			s[k++] = ch;
-		} else if (ch != ' ' && ch != '\n' && ch != '\t' && ch != '\r') {
-			s[k++] = ch;
-		}
-	}
-	return k;
-}
-
-/* The end of the JSON value starting at p (valid JSON, as our writer
- * makes it): past its closing bracket, or past a scalar. */
-static const char *json_value_end(const char *p, const char *end)
-{
-	int depth = 0;
-	bool in_string = false;
-	for (; p < end; p++) {
-		if (in_string) {
-			if (*p == '\\')
-				p++;
-			else if (*p == '"')
-				in_string = false;
-			if (!in_string && depth == 0)
-				return p + 1;
-			continue;
-		}
-		switch (*p) {
-		case '"': in_string = true; break;
-		case '{': case '[': depth++; break;
-		case '}': case ']':
-			if (--depth == 0)
-				return p + 1;
-			if (depth < 0)
-				return p;
-			break;
-		case ',':
-			if (depth == 0)
-				return p;
-			break;
-		}
-	}
-	return end;
-}
-
-/* The value of a top-level key of compact JSON (key given with its quotes
- * and colon, e.g. "\"system\":"), or of element index of that array when
- * index >= 0; *len receives its length. NULL when absent. */
-static const char *json_slice(const char *json, size_t n, const char *key, long index, size_t *len)
-{
-	const char *end = json + n, *p = json + 1; /* inside the top-level object */
-	size_t klen = strlen(key);
-	while (p < end && *p != '}') {
-		const char *k = p;
-		const char *v = json_value_end(k, end) + 1; /* past the key and its colon */
-		const char *ve = json_value_end(v, end);
-		if ((size_t)(v - k) == klen && memcmp(k, key, klen) == 0) {
-			if (index < 0) {
-				*len = (size_t)(ve - v);
-				return v;
-			}
-			const char *e = v + 1; /* inside the array */
-			for (long i = 0; e < ve - 1; i++) {
-				const char *ee = json_value_end(e, ve);
-				if (i == index) {
-					*len = (size_t)(ee - e);
-					return e;
-				}
-				e = ee + 1;
-			}
-			return NULL;
-		}
-		p = ve + 1;
-	}
-	return NULL;
 }
 
 /* Puts an evaluation into the cache and returns it (a reference for the
@@ -279,7 +188,7 @@ void h_evaluation(req *r)
 	tk_evaluation *e = NULL;
 	if (tk_evaluate(l.a, &e, &err) || !(json = eval_json(e, &len, &err)))
 		reply_internal(r, &err);
-	else if (!(hit = cache_put(r->id, &r->rk, json, len = json_compact(json, len))))
+	else if (!(hit = cache_put(r->id, &r->rk, json, len)))
 		reply_error(r, 500, "internal", "メモリが足りません", "out of memory");
 	else {
 		reply_shared(r, 200, "application/json; charset=utf-8", hit);
@@ -388,10 +297,7 @@ void h_rounds_post(req *r)
 	}
 	size_t len;
 	if (base) {
-		const char *data;
-		tk_store_round br;
-		if (tk_store_round_get(r->s, base, r->a, &br, &err) || tk_store_round_document(r->s, base, r->a, &data,
-			&len, &err) || tk_assessment_load_buffer(br.document_name, data, len, serve_resolve, NULL, &a, &err))
+		if (tk_store_round_load(r->s, base, serve_resolve, NULL, &a, &err))
 			goto internal;
 		if (!copy)
 			memset(a->ratings, 0, a->catalog->n_requirements * sizeof(*a->ratings));
@@ -450,8 +356,10 @@ void h_round_document(req *r)
 	tk_store_round x;
 	const char *data;
 	size_t len;
+	/* The content as it is now: with the ratings saved since the document
+	 * was written, as canonical YAML when there are any. */
 	if (tk_store_round_get(r->s, r->id, r->a, &x, &err) ||
-		tk_store_round_document(r->s, r->id, r->a, &data, &len, &err)) {
+		tk_store_round_current(r->s, r->id, serve_resolve, NULL, r->a, &data, &len, &err)) {
 		reply_internal(r, &err);
 		return;
 	}
@@ -474,14 +382,49 @@ void h_round_document(req *r)
 	reply_bytes(r, 200, json ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8", copy, len);
 }
 
+/* The round's saved ratings written into a new document (prepared in
+ * *doc, NULL when there are none), so that a closed round's document is
+ * its whole content. False with the answer given. */
+static bool fold_prepare(req *r, tk_store_doc **doc)
+{
+	tk_error err = { 0 };
+	const char *edits;
+	*doc = NULL;
+	if (tk_store_round_edits(r->s, r->id, r->a, &edits, &err)) {
+		reply_internal(r, &err);
+		return false;
+	}
+	if (!edits)
+		return true;
+	loaded l;
+	if (!load_round(r, &l))
+		return false;
+	size_t len;
+	char *yaml = write_yaml(l.a, &len, &err);
+	tk_status rc = yaml ? tk_store_doc_prepare(l.round.document_name, yaml, len, serve_resolve, NULL, doc, &err)
+			    : err.status;
+	free(yaml);
+	loaded_free(&l);
+	if (rc)
+		reply_internal(r, &err);
+	return rc == TK_OK;
+}
+
 void h_round_close(req *r)
 {
 	tk_error err = { 0 };
 	if (refuse_closed(r))
 		return;
+	tk_store_doc *doc;
+	if (!fold_prepare(r, &doc))
+		return;
 	char target[64];
 	snprintf(target, sizeof(target), "round %lld", (long long)r->id);
-	if (tk_store_begin(r->s, &err) || tk_store_round_close(r->s, r->id, &err) ||
+	tk_status rc = tk_store_begin(r->s, &err);
+	if (!rc && doc)
+		rc = tk_store_round_replace(r->s, r->id, doc, &err);
+	tk_store_doc_free(doc);
+	if (rc || tk_store_round_close(r->s, r->id, &err) ||
 		tk_audit_append(r->s, r->user.username, "round_close", r->org_id, target, "", r->remote, &err) ||
 		tk_store_commit(r->s, &err)) {
 		tk_store_rollback(r->s);
@@ -739,9 +682,8 @@ void h_rating_put(req *r)
 		return;
 	}
 	tk_error err = { 0 };
-	tk_assessment *one = NULL;
-	tk_store_doc *doc = NULL;
-	char *json = NULL, *text = NULL;
+	tk_evaluation *e = NULL;
+	char *text = NULL, *rating = NULL;
 	const tk_catalog *c = l.a->catalog;
 	const tk_requirement *q = tk_catalog_requirement(c, r->param);
 	if (!q) {
@@ -749,58 +691,58 @@ void h_rating_put(req *r)
 		goto out;
 	}
 	size_t i = (size_t)(q - c->requirements);
-	/* The rating is read by the assessment loader itself, inside a
-	 * one-entry document, so that it is checked exactly as in a file. */
-	json_t *docj = json_pack("{s:s,s:{s:s,s:i},s:{s:O}}", "catalog", c->id, "system", "name", "rating", "level",
-		l.a->level, "ratings", r->param, b);
-	text = docj ? json_dumps(docj, JSON_COMPACT) : NULL;
-	json_decref(docj);
-	if (!text || tk_assessment_load_buffer(r->param, text, strlen(text), serve_resolve, NULL, &one, &err)) {
+	/* The rating is read by the assessment loader itself (in a one-entry
+	 * document), so that it is checked exactly as in a file; the round's
+	 * document is not written again (tk_store_round_rate). */
+	json_t *one = json_pack("{s:O}", r->param, b);
+	text = one ? json_dumps(one, JSON_COMPACT) : NULL;
+	rating = json_dumps(b, JSON_COMPACT);
+	json_decref(one);
+	if (!text || !rating) {
+		reply_error(r, 500, "internal", "メモリが足りません", "out of memory");
+		goto out;
+	}
+	if (tk_assessment_set_ratings(l.a, r->param, text, strlen(text), serve_resolve, NULL, &err)) {
 		reply_tk_error(r, 400, "invalid_document", &err);
 		goto out;
 	}
-	l.a->ratings[i] = one->ratings[i];
 	char detail[300];
-	const tk_rating *nr = &one->ratings[i];
+	const tk_rating *nr = &l.a->ratings[i];
 	snprintf(detail, sizeof(detail), "%s: %s core=%d", r->param,
 		nr->kind == TK_RATING_RATED ? "rated" : nr->kind == TK_RATING_NA ? "na" : nr->kind == TK_RATING_UNKNOWN ?
 		"unknown" : "unassessed", nr->core);
-	if (!save(r, &l, l.a, "rating_set", detail, &doc))
-		goto out;
-	/* The answer: this requirement, its domain and the system, from the
-	 * new version's evaluation (which also warms the cache). */
-	size_t len;
-	const tk_evaluation *e = tk_store_doc_evaluation(doc);
-	tk_round_key k;
-	if (!(json = eval_json(e, &len, &err)) || tk_store_round_key(r->s, r->id, &k, &err)) {
+	char target[64];
+	snprintf(target, sizeof(target), "round %lld", (long long)r->id);
+	if (tk_evaluate(l.a, &e, &err)) {
 		reply_internal(r, &err);
 		goto out;
 	}
-	len = json_compact(json, len);
-	shared_release(cache_put(r->id, &k, json, len));
-	/* The answer is cut from the evaluation's own text: the same bytes a
-	 * GET gives, without parsing 80 kB again. */
-	size_t lq, ld, ls, lc;
-	const char *sq = json_slice(json, len, "\"requirements\":", (long)i, &lq);
-	const char *sd = json_slice(json, len, "\"domains\":", (long)q->domain, &ld);
-	const char *ss = json_slice(json, len, "\"system\":", -1, &ls);
-	const char *sc = json_slice(json, len, "\"counts\":", -1, &lc);
+	if (tk_store_begin(r->s, &err) || tk_store_round_rate(r->s, r->id, e, r->param, rating, &err) ||
+		tk_audit_append(r->s, r->user.username, "rating_set", r->org_id, target, detail, r->remote, &err) ||
+		tk_store_commit(r->s, &err)) {
+		tk_store_rollback(r->s);
+		reply_internal(r, &err);
+		goto out;
+	}
+	/* The answer: this requirement, its domain, the system and the counts,
+	 * the same bytes as in the evaluation a GET gives (which is made again
+	 * when it is asked for: the revision changed). */
 	char *answer = NULL;
 	size_t alen = 0;
-	FILE *af = sq && sd && ss && sc ? open_memstream(&answer, &alen) : NULL;
-	if (!af) {
+	FILE *af = open_memstream(&answer, &alen);
+	tk_status arc = af ? tk_evaluation_write_rating_json(e, i, af, &err) : TK_ENOMEM;
+	if (af)
+		fclose(af);
+	if (arc) {
+		free(answer);
 		reply_error(r, 500, "internal", "評価結果を組み立てられません", "cannot build the answer");
 		goto out;
 	}
-	fprintf(af, "{\"requirement\":%.*s,\"domain\":%.*s,\"system\":%.*s,\"counts\":%.*s}", (int)lq, sq, (int)ld,
-		sd, (int)ls, ss, (int)lc, sc);
-	fclose(af);
 	reply_bytes(r, 200, "application/json; charset=utf-8", answer, alen);
 out:
-	free(json);
 	free(text);
-	tk_store_doc_free(doc);
-	tk_assessment_free(one);
+	free(rating);
+	tk_evaluation_free(e);
 	loaded_free(&l);
 	json_decref(b);
 }

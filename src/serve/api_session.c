@@ -86,7 +86,10 @@ void h_session_post(req *r)
 		}
 	}
 	if (!ok) {
-		if (tk_signin_failure_add(r->s, name, now, r->remote, &err))
+		/* Pruned as failures come, so that a flood of wrong names cannot grow
+		 * the table without bound. */
+		if (tk_signin_failure_add(r->s, name, now, r->remote, &err) ||
+			tk_signin_failures_prune(r->s, now - g_cfg.lockout_window_s, &err))
 			goto internal;
 		audit(r, "signin_failed", 0, name, found ? "" : "unknown user");
 		reply_error(r, 401, "invalid_credentials", "利用者名・パスワード・確認コードのいずれかが違います",

@@ -281,7 +281,11 @@ void h_member_put(req *r)
 	long long id = strtoll(r->param, &end, 10);
 	json_t *rj = json_object_get(b, "role");
 	const char *role = json_string_value(rj);
-	if (*end || id <= 0 || tk_user_get(r->s, id, r->a, &u, &err) != TK_OK) {
+	/* {user} is the user's id, or the user name (the owners' screen adds a
+	 * member by name: owners do not see other users' ids). */
+	bool by_name = *end || end == r->param;
+	if (by_name ? tk_user_find(r->s, r->param, r->a, &u, &err) != TK_OK
+		    : id <= 0 || tk_user_get(r->s, id, r->a, &u, &err) != TK_OK) {
 		reply_error(r, 404, "not_found", "見つかりません", "not found");
 		goto out;
 	}

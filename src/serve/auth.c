@@ -129,29 +129,45 @@ static int64_t now_s(void)
 	return (int64_t)time(NULL);
 }
 
+static bool is_read(const req *r)
+{
+	return strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
+}
+
 tk_status session_load(req *r, tk_error *err)
 {
 	const char *sid = session_cookie(r);
 	if (!sid || strlen(sid) < 40 || strlen(sid) > 60)
 		return TK_OK;
 	sha256_hex(sid, r->sid_hash);
-	tk_status rc = tk_session_get(r->s, r->sid_hash, &r->sess, err);
-	if (rc == TK_ENOTFOUND)
-		return TK_OK;
-	if (rc)
-		return rc;
+	/* Reads may use what was read a moment ago (session_cache.c); the
+	 * checks below run on it all the same. */
+	bool read = is_read(r), cached = read && cache_session_get(r->sid_hash, r->a, &r->sess, &r->user);
+	unsigned long generation = cache_identity_generation();
+	tk_status rc = TK_OK;
+	if (!cached) {
+		rc = tk_session_get(r->s, r->sid_hash, &r->sess, err);
+		if (rc == TK_ENOTFOUND)
+			return TK_OK;
+		if (rc)
+			return rc;
+	}
 	int64_t now = now_s();
 	if (r->sess.revoked || now >= r->sess.expires_at || now - r->sess.last_seen >= g_cfg.idle_timeout_s)
 		return TK_OK;
-	if ((rc = tk_user_get(r->s, r->sess.user_id, r->a, &r->user, err)))
+	if (!cached && (rc = tk_user_get(r->s, r->sess.user_id, r->a, &r->user, err)))
 		return rc == TK_ENOTFOUND ? TK_OK : rc;
 	if (r->user.disabled)
 		return TK_OK;
+	if (read && !cached)
+		cache_session_put(generation, r->sid_hash, &r->sess, &r->user);
 	/* The idle clock is written at most every 1/30 of the idle timeout (a
 	 * minute for 30 minutes), so that reading is not a write each time. */
-	if (now - r->sess.last_seen >= g_cfg.idle_timeout_s / 30 &&
-		(rc = tk_session_touch(r->s, r->sid_hash, now, err)))
-		return rc;
+	if (now - r->sess.last_seen >= g_cfg.idle_timeout_s / 30) {
+		if ((rc = tk_session_touch(r->s, r->sid_hash, now, err)))
+			return rc;
+		cache_session_seen(r->sid_hash, now);
+	}
 	r->signed_in = true;
 	return TK_OK;
 }

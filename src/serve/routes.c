@@ -51,6 +51,7 @@ static const route_def ROUTES[] = {
 	{ "GET", "/rounds/{id}/export", PERM_READ, OBJ_ROUND, h_export },
 	{ "GET", "/rounds/{id}/items", PERM_READ, OBJ_ROUND, hc_items_get },
 	{ "PUT", "/rounds/{id}/items/{s}", PERM_RATE, OBJ_ROUND, hc_item_put },
+	{ "GET", "/rounds/{id}/charts", PERM_READ, OBJ_ROUND, h_charts },
 	{ "GET", "/users", PERM_ADMIN, OBJ_NONE, h_users_get },
 	{ "POST", "/users", PERM_ADMIN, OBJ_NONE, h_users_post },
 	{ "GET", "/users/{id}", PERM_ADMIN, OBJ_USER, h_user_get },
@@ -138,7 +139,15 @@ static bool resolve_object(req *r, obj_kind obj)
 		break;
 	}
 	case OBJ_ROUND:
-		rc = tk_store_round_key(r->s, r->id, &r->rk, &err);
+		/* Reads may use the key read a moment ago (session_cache.c). */
+		if (!is_change(r->method) && cache_round_get(r->id, &r->rk)) {
+			rc = TK_OK;
+		} else {
+			unsigned long generation = cache_round_generation();
+			rc = tk_store_round_key(r->s, r->id, &r->rk, &err);
+			if (!rc && !is_change(r->method))
+				cache_round_put(generation, r->id, &r->rk);
+		}
 		r->org_id = r->rk.org_id;
 		r->system_id = r->rk.system_id;
 		break;
@@ -255,6 +264,15 @@ static bool writes(const route_def *d)
 	return is_change(d->method) || d->fn == h_round_document || d->fn == h_report || d->fn == h_export;
 }
 
+/* Changes known to leave users, roles and sessions alone; any other change
+ * (and any route added later) makes the remembered sessions void. */
+static bool keeps_identities(const route_def *d)
+{
+	return d->fn == h_rating_put || d->fn == h_plan_put || d->fn == h_round_workbook || d->fn == h_rounds_post ||
+		d->fn == h_rounds_upload || d->fn == h_round_close || d->fn == h_systems_post || d->fn == h_system_patch ||
+		d->fn == h_assessors_put || d->fn == hc_item_put;
+}
+
 static void run(req *r, const route_def *d)
 {
 	bool serial = writes(d) && strcmp(tk_store_backend(r->s), "sqlite") == 0;
@@ -265,6 +283,12 @@ static void run(req *r, const route_def *d)
 		handler fn = d->obj == OBJ_ROUND || d->obj == OBJ_SYSTEM ? compliance_route(r, d->fn) : d->fn;
 		if (fn)
 			fn(r);
+	}
+	/* After the change is committed, before it is answered. */
+	if (is_change(r->method)) {
+		cache_forget_rounds();
+		if (!keeps_identities(d))
+			cache_forget_identities();
 	}
 	if (serial)
 		pthread_mutex_unlock(&sqlite_writer);

@@ -143,6 +143,19 @@ bool user_needs_totp(const tk_user *u);
 /* Appends to the audit trail with who and from where; failures are logged. */
 void audit(req *r, const char *action, int64_t org, const char *target, const char *detail);
 
+/* ---- memory of sessions and round keys for reads (session_cache.c) ----
+ * A generation is read before the database is, and given back with what
+ * was read, so that a change committed in between makes the entry void. */
+unsigned long cache_identity_generation(void);
+bool cache_session_get(const char *sid_hash, tk_arena *a, tk_session *sess, tk_user *user);
+void cache_session_put(unsigned long generation, const char *sid_hash, const tk_session *sess, const tk_user *user);
+void cache_session_seen(const char *sid_hash, int64_t last_seen);
+void cache_forget_identities(void);
+unsigned long cache_round_generation(void);
+bool cache_round_get(int64_t round, tk_round_key *out);
+void cache_round_put(unsigned long generation, int64_t round, const tk_round_key *key);
+void cache_forget_rounds(void);
+
 /* ---- the route table (routes.c) ---- */
 void route(req *r);
 /* Static files embedded from web/ (web_assets.c, generated). */
@@ -191,6 +204,7 @@ void h_evaluation(req *r);
 void h_peers(req *r);
 void h_report(req *r);
 void h_export(req *r);
+void h_charts(req *r);
 void h_users_get(req *r);
 void h_users_post(req *r);
 void h_user_get(req *r);

@@ -537,6 +537,20 @@ try {
 	await page.goto(`${base}/#/round/${cr}/assess`);
 	await page.waitForSelector('select[data-item="S2.1.1"]');
 	check(page.url().endsWith(`#/round/${cr}/items`), 'the ECOM editor\'s address of a compliance round leads to its items');
+	// ---- an organisation's members (owners; the administrator here) ----
+	await page.goto(`${base}/#/`);
+	await page.click(`a:text("${ORG} のメンバー")`);
+	await page.waitForSelector('table.members');
+	await page.selectOption('form.inline-form select[aria-label="ロール"]', 'viewer');
+	await page.fill('form.inline-form label:text("ユーザー名") + input', 'tanaka');
+	await page.keyboard.press('Enter'); /* by keyboard: Enter in the name submits */
+	await page.waitForSelector('table.members select[aria-label="tanaka のロール"]');
+	const roleNow = async () => (await api('/users')).users.find((u) => u.username === 'tanaka')?.roles?.[0]?.role;
+	check(await roleNow() === 'viewer', 'a member added by name on the members page has the role chosen');
+	await page.selectOption('table.members select[aria-label="tanaka のロール"]', 'assessor');
+	await page.locator('table.members tr:has(th:text("tanaka")) button:text("保存")').click();
+	await until(async () => await roleNow() === 'assessor', 'the members page changes a member\'s role');
+	await shot('members');
 
 	// ---- 6. English ----
 	await page.goto(`${base}/#/system/1`);

@@ -190,6 +190,19 @@ eq(r.json?.role, 'viewer', 'owner sets a member\'s role');
 r = await own.req('PUT', `/organizations/${orgA}/members/${uid.assessor2}`, { role: 'assessor' });
 eq(r.json?.role, 'assessor', 'and back');
 eq((await own.req('PUT', `/organizations/${orgA}/members/${uid.assessor2}`, { role: 'king' })).status, 400, 'a wrong role: 400');
+{
+	// By name (the owners' members screen), and seen at once by the member's
+	// own reads (the server's memory of sessions is dropped by the change).
+	const roleOf = async () => (await clients.assessor2.req('GET', '/session')).json?.user?.roles?.find((g) => g.org_id === orgA)?.role;
+	eq(await roleOf(), 'assessor', 'the member reads their role');
+	r = await own.req('PUT', `/organizations/${orgA}/members/assessor2`, { role: 'viewer' });
+	eq(r.json?.role, 'viewer', 'owner sets a member\'s role by user name');
+	eq(await roleOf(), 'viewer', 'the member sees the new role at once');
+	eq((await clients.assessor2.req('GET', `/organizations/${orgA}/members`)).status, 403, 'a viewer cannot list the members');
+	r = await own.req('PUT', `/organizations/${orgA}/members/${encodeURIComponent('assessor2')}`, { role: 'assessor' });
+	eq(r.json?.role, 'assessor', 'and back');
+	eq((await own.req('PUT', `/organizations/${orgA}/members/nobody-such`, { role: 'viewer' })).status, 404, 'an unknown user name: 404');
+}
 r = await own.req('PUT', `/systems/${sysA}/assessors`, { user_ids: [uid.assessor] });
 eq(JSON.stringify(r.json?.assessors), JSON.stringify([uid.assessor]), 'assign an assessor');
 eq((await own.req('PUT', `/systems/${sysA}/assessors`, { user_ids: [uid.viewer] })).status, 400, 'only assessors can be assigned');
@@ -240,6 +253,34 @@ eq(r.json?.ratings?.['Ma1.3']?.study?.experts, 't', 'answers read back');
 eq(r.json?.ratings?.['Ma1.4']?.na, '該当しない理由', 'n/a read back');
 r = await own.req('GET', `/rounds/${roundNew}/evaluation`);
 eq(r.json?.requirements?.find((q) => q.id === 'Ma1.1')?.achieved, 2, 'the evaluation follows the saved rating');
+// A save keeps the rating beside the document (issue 6); the round's
+// content is the document with the saved ratings, wherever it is read.
+{
+	const saved = await own.req('PUT', `/rounds/${roundNew}/ratings/Ma1.6`, { core: 4, study: 'A', process: 'A', management: 'A', review: 'A', documentation: 'A', note: '保存の確認' });
+	const ev = await own.req('GET', `/rounds/${roundNew}/evaluation`);
+	eq(JSON.stringify(saved.json?.requirement), JSON.stringify(ev.json?.requirements?.find((q) => q.id === 'Ma1.6')), 'a save answers the same requirement entry as the evaluation');
+	eq(JSON.stringify(saved.json?.system), JSON.stringify(ev.json?.system), 'and the same system entry');
+	const doc = await own.req('GET', `/rounds/${roundNew}/document`);
+	const text = doc.raw.toString('utf8');
+	check(doc.status === 200 && text.includes('保存の確認') && text.includes('該当しない理由') && text.includes('web01'), 'the document download has the saved ratings');
+	const exported = cli(['round', 'export', String(roundNew)]);
+	eq(exported.out, text, 'taisaku round export gives the same current content');
+	const rounds = await own.req('GET', `/systems/${sysA}/rounds`);
+	eq(rounds.json?.rounds?.find((x) => x.id === roundNew)?.counts?.unassessed, ev.json?.counts?.unassessed, 'the round list shows the saved ratings');
+}
+{
+	// The charts alone, for the results screen: SVG figures, the report's
+	// CSP, and no download in the audit trail (the report stays audited).
+	const newest = async () => (await own.req('GET', '/audit?limit=1')).json?.entries?.[0]?.id;
+	const before = await newest();
+	const c = await own.req('GET', `/rounds/${roundNew}/charts?lang=en`);
+	const text = c.raw.toString('utf8');
+	check(c.status === 200 && text.startsWith('<figure') && text.includes('<svg') && !text.includes('<html') && !/<script/i.test(text), 'charts: SVG figures only');
+	check(!(c.headers.get('content-security-policy') || '').includes('script-src'), 'charts: the report CSP, no script');
+	eq(await newest(), before, 'charts: not audited as a download');
+	await own.req('GET', `/rounds/${roundNew}/report?kind=assessment`);
+	check(await newest() > before, 'the report itself is audited');
+}
 r = await own.req('GET', `/rounds/${roundNew}/report?kind=plan&lang=en`);
 check(r.status === 200 && r.type.startsWith('text/html') && r.raw.toString().includes('<html'), 'report: HTML');
 check(!(r.headers.get('content-security-policy') || '').includes('script-src'), 'report: its own CSP, no script');
@@ -370,8 +411,14 @@ eq((await own.req('POST', `/systems/${sysA}/rounds`, { catalog: 'port-tos', from
 r = await own.req('PUT', `/systems/${sysAC.id}/assessors`, { user_ids: [uid.assessor] });
 eq((await clients.assessor.req('PUT', `/rounds/${roundAC}/items/S2.2`, { status: 'implemented' })).status, 200, 'the assigned assessor sets a status');
 
+eq((await own.req('PUT', `/rounds/${roundNew}/ratings/Ma1.2`, { unknown: true, note: '確定前の保存' })).status, 200, 'a rating saved just before closing');
 r = await own.req('POST', `/rounds/${roundNew}/close`);
 eq(r.json?.closed, true, 'close a round');
+{
+	const doc = await own.req('GET', `/rounds/${roundNew}/document`);
+	check(doc.raw.toString('utf8').includes('確定前の保存'), 'closing writes the saved ratings into the document');
+	eq(cli(['round', 'export', String(roundNew)]).out, doc.raw.toString('utf8'), 'and round export gives it');
+}
 eq((await own.req('POST', `/rounds/${roundNew}/close`)).status, 409, 'closing twice: 409');
 eq((await own.req('PUT', `/rounds/${roundNew}/ratings/Ma1.1`, { core: 3 })).status, 409, 'a closed round cannot be rated');
 r = await adm.req('POST', '/organizations', { name: '第三の組織' });
@@ -460,6 +507,7 @@ const ROUTES = [
 	['PUT', (o) => `/rounds/${o.fresh}/ratings/Ma1.1`, 'rate', 200, () => ({ core: 3, study: 'B', process: 'B', management: 'B', review: 'B', documentation: 'B' })],
 	['GET', (o) => `/rounds/${o.round}/evaluation`, 'read', 200],
 	['GET', (o) => `/rounds/${o.round}/report`, 'read', 200],
+	['GET', (o) => `/rounds/${o.round}/charts`, 'read', 200],
 	['GET', (o) => `/rounds/${o.round}/export?format=csv`, 'read', 200],
 	// compliance rounds (the shared round routes answer for them too)
 	['GET', (o) => `/rounds/${o.roundC}/items`, 'read', 200],

@@ -13,6 +13,7 @@ import * as plan from './views/plan.js';
 import * as assess from './views/assess.js';
 import * as results from './views/results.js';
 import * as users from './views/users.js';
+import * as members from './views/members.js';
 import * as audit from './views/audit.js';
 import * as compliance from './views/compliance.js';
 import * as complianceResults from './views/compliance_results.js';
@@ -30,6 +31,7 @@ const routes = [
 	[/^#\/round\/(\d+)\/items(?:\/([^/]+))?$/, compliance],
 	[/^#\/round\/(\d+)\/compliance$/, complianceResults],
 	[/^#\/users$/, users],
+	[/^#\/org\/(\d+)\/members$/, members],
 	[/^#\/audit$/, audit],
 	[/^#\/account$/, account],
 ];

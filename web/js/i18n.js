@@ -86,6 +86,9 @@ export const messages = {
 		revoke_sessions: 'セッションを失効', sessions_revoked: 'セッションを失効させました', reset_password: 'パスワードを再設定',
 		one_time_password: '一時パスワード', set_roles: 'ロールを設定', no_role: 'なし', role_in: '{0} でのロール',
 		add_user: 'ユーザーを追加', user_added: 'ユーザーを追加しました',
+		members_of: '{0} のメンバー', role: 'ロール', role_of: '{0} のロール', no_members: 'メンバーはいません',
+		add_member: 'メンバーを追加', add_member_hint: '登録済みのユーザー名（ユーザーの作成はシステム管理者が行います）',
+		member_added: 'メンバーを追加しました', remove_member: 'この組織から外す', member_removed: 'この組織から外しました',
 		chain_ok: 'ハッシュチェーンは検証済みです（改ざんなし）。', chain_broken: 'ハッシュチェーンが壊れています。taisaku audit verify で確認してください。',
 		audit_at: '日時（JST）', audit_user: 'ユーザー', audit_action: '操作', audit_target: '対象', audit_detail: '詳細', audit_remote: '接続元',
 		// compliance rounds (views/compliance.js, views/compliance_results.js)
@@ -188,6 +191,9 @@ export const messages = {
 		revoke_sessions: 'Revoke sessions', sessions_revoked: 'Sessions revoked', reset_password: 'Reset the password',
 		one_time_password: 'One-time password', set_roles: 'Set roles', no_role: 'none', role_in: 'Role in {0}',
 		add_user: 'Add a user', user_added: 'User added',
+		members_of: 'Members of {0}', role: 'Role', role_of: 'Role of {0}', no_members: 'No members',
+		add_member: 'Add a member', add_member_hint: 'the name of an existing user (system administrators create users)',
+		member_added: 'Member added', remove_member: 'Remove from this organisation', member_removed: 'Removed from this organisation',
 		chain_ok: 'The hash chain verifies (not tampered with).', chain_broken: 'The hash chain is broken: run taisaku audit verify.',
 		audit_at: 'When (JST)', audit_user: 'User', audit_action: 'Action', audit_target: 'Target', audit_detail: 'Detail', audit_remote: 'From',
 		// compliance rounds (views/compliance.js, views/compliance_results.js)

@@ -83,12 +83,13 @@ function uploadWorkbook(round) {
 	return form;
 }
 
-// The charts: the report's <figure>s of its "charts" section, parsed as an
-// inert document and adopted. SVG with presentation attributes only, so
-// the page's CSP (no inline style) does not touch them.
+// The charts: the assessment report's <figure>s as GET /charts gives them
+// (a read, not audited as a report download), parsed as an inert document
+// and adopted. SVG with presentation attributes only, so the page's CSP
+// (no inline style) does not touch them.
 async function loadCharts(id, sec) {
 	try {
-		const html = await get(`/rounds/${id}/report?kind=assessment&lang=${getLang()}`);
+		const html = await get(`/rounds/${id}/charts?lang=${getLang()}`);
 		// Without its <style> and any <script>: even an inert parsed document
 		// reports them to the page's CSP as blocked inline content.
 		const clean = html.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, '');

@@ -48,7 +48,7 @@ function orgSection(org, systems) {
 					h('td', { class: 'num' }, String(s.n_rounds)));
 			}))));
 	if (canManage(org.id))
-		sec.append(addSystemForm(org));
+		sec.append(h('p', {}, h('a', { href: `#/org/${org.id}/members` }, t('members_of', org.name))), addSystemForm(org));
 	return sec;
 }
 
