@@ -67,6 +67,10 @@ typedef struct tk_db_ops {
 	 * the store branch, last in the table so that back ends written
 	 * without it still compile. */
 	tk_status (*create)(const char *target, tk_error *err);
+	/* Whether the connection still works, without waiting: false once the
+	 * server has gone away (PostgreSQL restarted), so that a long-lived
+	 * holder (taisaku serve) opens a new one. NULL: always (SQLite). */
+	bool (*alive)(tk_db *db);
 } tk_db_ops;
 
 /* Every connection starts with its ops table, so callers can dispatch on it. */
