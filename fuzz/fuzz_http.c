@@ -350,16 +350,30 @@ static void setup_request(const char *what, const char *head, const char *body, 
 	free(out);
 }
 
+static char dir[256], path[300];
+
+/* The temporary store goes with the process (its open files live on). */
+static void remove_store(void)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char f[320];
+	for (size_t i = 0; i < sizeof(suffix) / sizeof(*suffix); i++) {
+		snprintf(f, sizeof(f), "%s%s", path, suffix[i]);
+		unlink(f);
+	}
+	rmdir(dir);
+}
+
 static void setup(void)
 {
 	/* the store in a fresh directory (tmpfs when there is one: fsync is the
 	 * slowest part of a write) */
 	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	static char dir[256], path[300];
 	snprintf(dir, sizeof(dir), "%s/taisaku-fuzz-http-XXXXXX", base);
 	if (!mkdtemp(dir))
 		die("mkdtemp", NULL);
 	snprintf(path, sizeof(path), "%s/fuzz.db", dir);
+	atexit(remove_store);
 	tk_error err = { 0 };
 	tk_store *s;
 	if (tk_store_init(path, &s, NULL, &err))

@@ -110,6 +110,11 @@ void reply_error(req *r, unsigned status, const char *code, const char *ja, cons
 
 void reply_tk_error(req *r, unsigned status, const char *code, const tk_error *err)
 {
+	/* a storage failure that is the database's refusal for now: 503 */
+	if (status == 500 && (err->unavailable || !r->s || !tk_store_alive(r->s))) {
+		reply_internal(r, err);
+		return;
+	}
 	char ja[TK_ERROR_TEXT + 400], en[TK_ERROR_TEXT + 400];
 	tk_error_format(err, TK_LANG_JA, ja, sizeof(ja));
 	tk_error_format(err, TK_LANG_EN, en, sizeof(en));
