@@ -54,7 +54,7 @@ static unsigned short port;
 static sqlite3 *db; /* the harness's own connection, for the reset */
 static char admin_hash[128], rater_hash[128];
 
-static void die(const char *what, const tk_error *err)
+_Noreturn static void die(const char *what, const tk_error *err)
 {
 	char buf[800];
 	fprintf(stderr, "fuzz_http: %s: %s\n", what, err ? tk_error_format(err, TK_LANG_EN, buf, sizeof(buf)) : "");
@@ -378,7 +378,7 @@ static void setup(void)
 	tk_store *s;
 	if (tk_store_init(path, &s, NULL, &err))
 		die("store init", &err);
-	int64_t admin, rater, org, sys;
+	int64_t admin = 0, rater = 0, org = 0, sys = 0;
 	if (!password_hash("Admin-Password-2026!", admin_hash) || !password_hash(RATER_PW, rater_hash))
 		die("argon2", NULL);
 	tk_user_role role = { 0 };
