@@ -6,6 +6,9 @@
 #   tests/pg_server.sh start [STATE]   starts it and prints its URL
 #   tests/pg_server.sh url   [STATE]   prints the URL of the running server
 #   tests/pg_server.sh stop  [STATE]   stops it and removes its data
+#   tests/pg_server.sh halt  [STATE]   stops it (fast shutdown), keeping its data
+#   tests/pg_server.sh resume [STATE]  starts a halted server again, same port
+#                                      (fault tests: the database goes away)
 # STATE is a directory that remembers the server between the three calls
 # (default $TAISAKU_PG_STATE, else build/pg-server in the source tree).
 #
@@ -48,7 +51,7 @@ port_free() {
 
 start() {
 	[ ! -f "$state/url" ] || die "a server is already running for $state (stop it first)"
-	local bin user tmp password port url
+	local bin user tmp password port url opts
 	bin=$(bindir)
 	mkdir -p "$state"
 	chmod 700 "$state"
@@ -78,9 +81,9 @@ start() {
 		tries=$((tries + 1))
 		port=$((20000 + RANDOM % 40000))
 		port_free "$port" || continue
-		if as_server "$bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -t 60 \
-			-o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories= -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
-			start >/dev/null 2>&1; then
+		opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories= -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+		if as_server "$bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -t 60 -o "$opts" start >/dev/null 2>&1; then
+			echo "$opts" >"$state/opts"
 			break
 		fi
 		[ "$tries" -lt 5 ] || { cat "$tmp/server.log" >&2; die "the server did not start"; }
@@ -101,16 +104,25 @@ stop() {
 		as_server "$(bindir)/pg_ctl" -D "$tmp/data" -m immediate -w stop >/dev/null 2>&1 || true
 	fi
 	case $tmp in */taisaku-pg.*) rm -rf "$tmp" ;; esac
-	rm -f "$state/url" "$state/dir" "$state/pgpass" "$state/user"
+	rm -f "$state/url" "$state/dir" "$state/pgpass" "$state/user" "$state/opts"
 	rmdir "$state" 2>/dev/null || true
 }
 
 case $cmd in
 start) start ;;
 stop) stop ;;
+halt)
+	[ -f "$state/dir" ] || die "no server is running for $state"
+	as_server "$(bindir)/pg_ctl" -D "$(cat "$state/dir")/data" -m fast -w stop >/dev/null
+	;;
+resume)
+	[ -f "$state/opts" ] || die "no halted server for $state"
+	as_server "$(bindir)/pg_ctl" -D "$(cat "$state/dir")/data" -l "$(cat "$state/dir")/server.log" -w -t 60 \
+		-o "$(cat "$state/opts")" start >/dev/null
+	;;
 url)
 	[ -f "$state/url" ] || die "no server is running for $state (tests/pg_server.sh start)"
 	cat "$state/url"
 	;;
-*) die "usage: tests/pg_server.sh start|stop|url [STATE]" ;;
+*) die "usage: tests/pg_server.sh start|stop|halt|resume|url [STATE]" ;;
 esac

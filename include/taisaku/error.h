@@ -8,6 +8,7 @@
 #define TAISAKU_ERROR_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum tk_status {
@@ -30,6 +31,11 @@ typedef struct tk_error {
 	char key[128];            /* the key or field at fault, or empty */
 	char ja[TK_ERROR_TEXT];
 	char en[TK_ERROR_TEXT];
+	/* The database refused for now, for a reason outside taisaku: it is
+	 * read-only, the disk is full, it is busy, or its server cannot be
+	 * reached. Nothing was changed; the same call can work once that is
+	 * fixed (taisaku serve answers 503 with the message). */
+	bool unavailable;
 } tk_error;
 
 /* Clears an error object. */

@@ -45,6 +45,11 @@ void tk_store_close(tk_store *s);
 /* "sqlite" or "postgresql". */
 const char *tk_store_backend(const tk_store *s);
 
+/* Whether the connection still works (checked without waiting): false once
+ * a PostgreSQL server has gone away, for instance restarted. The store is
+ * then of no more use: close it and open a new one. Always true on SQLite. */
+bool tk_store_alive(tk_store *s);
+
 /* The schema version (the highest migration applied). */
 tk_status tk_store_schema_version(tk_store *s, int *version, tk_error *err);
 

@@ -73,6 +73,10 @@ typedef struct tk_db_ops {
 	 * writer's time on SQLite. NULL when the back end has no cheaper way
 	 * (store_bind_kept then copies with bind_text). */
 	void (*bind_text_kept)(tk_db_stmt *st, int i, const char *v);
+	/* Whether the connection still works, without waiting: false once the
+	 * server has gone away (PostgreSQL restarted), so that a long-lived
+	 * holder (taisaku serve) opens a new one. NULL: always (SQLite). */
+	bool (*alive)(tk_db *db);
 } tk_db_ops;
 
 /* Every connection starts with its ops table, so callers can dispatch on it. */

@@ -59,7 +59,7 @@ typedef struct pg_prepared {
 	X(PQresultErrorField) X(PQcmdStatus) X(PQclear) X(PQtransactionStatus) X(PQntuples) \
 	X(PQnfields) X(PQgetisnull) X(PQgetvalue) X(PQgetlength) X(PQftype) X(PQunescapeBytea) \
 	X(PQfreemem) X(PQdescribePrepared) X(PQenterPipelineMode) X(PQexitPipelineMode) \
-	X(PQpipelineSync) X(PQsendQueryPrepared) X(PQgetResult)
+	X(PQpipelineSync) X(PQsendQueryPrepared) X(PQgetResult) X(PQconsumeInput)
 
 typedef struct pq_api {
 	void *lib; /* the dlopen handle */
@@ -120,15 +120,28 @@ static tk_status pg_fail(const pq_api *pq, tk_error *err, const PGresult *res, P
 	snprintf(ja, sizeof(ja), "データベースの%sに失敗しました: %s (SQLSTATE %s)", what_ja, text,
 		state ? state : "-");
 	snprintf(en, sizeof(en), "database %s failed: %s (SQLSTATE %s)", what_en, text, state ? state : "-");
-	return tk_error_set_texts(err, TK_EIO, "", 0, 0, "", ja, en);
+	bool fresh = err && err->status == TK_OK;
+	tk_status rc = tk_error_set_texts(err, TK_EIO, "", 0, 0, "", ja, en);
+	/* The server refused for now: the connection is lost (class 08, or
+	 * libpq says so), the server is shutting down or starting (57P0x),
+	 * out of disk or memory (class 53), or read-only (25006). */
+	if (fresh && ((conn && pq->PQstatus(conn) != CONNECTION_OK) ||
+		(state && (!strncmp(state, "08", 2) || !strncmp(state, "57P0", 4) || !strncmp(state, "53", 2) ||
+			!strcmp(state, "25006")))))
+		err->unavailable = true;
+	return rc;
 }
 
 /* The message after the bounded retries, in the SQLite back end's words. */
 static tk_status pg_busy(tk_error *err, int retries)
 {
-	return tk_error_set(err, TK_EIO, "", 0, 0, "",
+	bool fresh = err && err->status == TK_OK;
+	tk_status rc = tk_error_set(err, TK_EIO, "", 0, 0, "",
 		"データベースが使用中です（%d 回再試行しました）。ほかの書き込みが終わってからやり直してください",
 		"database busy, retried %d times; try again when the other writer has finished", retries);
+	if (fresh)
+		err->unavailable = true;
+	return rc;
 }
 
 /* SQLSTATEs that say another transaction holds what we need: serialization
@@ -211,10 +224,13 @@ static tk_status pg_open(const char *target, tk_db **out, tk_error *err)
 		while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
 			text[--n] = '\0';
 		const char *name = pq->PQdb(db->conn), *host = pq->PQhost(db->conn), *port = pq->PQport(db->conn);
+		bool fresh = err && err->status == TK_OK;
 		rc = tk_error_set(err, TK_EIO, "", 0, 0, "",
 			"PostgreSQL のデータベース %s（%s:%s）に接続できません: %s",
 			"cannot connect to PostgreSQL database %s (%s:%s): %s",
 			name ? name : "?", host ? host : "?", port ? port : "?", text);
+		if (fresh)
+			err->unavailable = true; /* the server may be down or restarting */
 	} else {
 		/* Notices (e.g. "relation already exists, skipping") are not for
 		 * the user's terminal. Unless the URL set one (options=-c
@@ -706,6 +722,21 @@ static void pg_finalize(tk_db_stmt *st)
 	free(st);
 }
 
+/* libpq notices a closed connection only when it reads: what the server
+ * sent meanwhile is read now, without blocking (libpq's socket does not
+ * block). Twice: a server shutting down sends "terminating connection"
+ * and then closes, and one read takes the message, the next the end. */
+static bool pg_alive(tk_db *base)
+{
+	pg_db *db = (pg_db *)base;
+	const pq_api *pq = &db->pq;
+	if (db->in_tx || db->pipelined)
+		return pq->PQstatus(db->conn) == CONNECTION_OK; /* the next statement will say */
+	for (int i = 0; i < 2 && pq->PQstatus(db->conn) == CONNECTION_OK; i++)
+		pq->PQconsumeInput(db->conn);
+	return pq->PQstatus(db->conn) == CONNECTION_OK;
+}
+
 const tk_db_ops tk_db_pg_ops = {
 	.backend = TK_DB_POSTGRESQL,
 	.name = "postgresql",
@@ -729,4 +760,5 @@ const tk_db_ops tk_db_pg_ops = {
 	.column_blob = pg_column_blob,
 	.reset = pg_reset,
 	.finalize = pg_finalize,
+	.alive = pg_alive,
 };

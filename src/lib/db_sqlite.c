@@ -55,29 +55,39 @@ static int busy_handler(void *ctx, int count)
 	return 1;
 }
 
+/* Marks the error just recorded (fresh: err had none before) as the
+ * database's refusal for now (tk_error.unavailable). */
+static tk_status unavailable(tk_error *err, bool fresh, tk_status rc)
+{
+	if (err && fresh)
+		err->unavailable = true;
+	return rc;
+}
+
 /* Fills err from the connection's last error. */
 /* A failed SQLite call as an error in both languages. A read-only database
  * and a full disk are said plainly: they are the user's to fix, and SQLite
  * has rolled the transaction back, so nothing was changed. */
 static tk_status fail(sq_db *db, int rc, const char *what_ja, const char *what_en, tk_error *err)
 {
+	bool fresh = !err || err->status == TK_OK;
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || (rc & 0xff) == SQLITE_BUSY) {
 		int n = db->busy_gave_up ? db->busy_gave_up : db->retries;
 		db->busy_gave_up = 0;
-		return tk_error_set(err, TK_EIO, db->path, 0, 0, NULL,
+		return unavailable(err, fresh, tk_error_set(err, TK_EIO, db->path, 0, 0, NULL,
 			"データベースが使用中です（%d 回再試行しました）。ほかの書き込みが終わってからやり直してください",
-			"database busy, retried %d times; try again when the other writer has finished", n);
+			"database busy, retried %d times; try again when the other writer has finished", n));
 	}
 	if ((rc & 0xff) == SQLITE_READONLY)
-		return tk_error_set(err, TK_EIO, db->path, 0, 0, NULL,
+		return unavailable(err, fresh, tk_error_set(err, TK_EIO, db->path, 0, 0, NULL,
 			"データベースに書き込めません（ファイルかそのディレクトリが読み取り専用です）。何も変更していません: %s",
 			"cannot write to the database (the file or its directory is read-only); nothing was changed: %s",
-			sqlite3_errmsg(db->h));
+			sqlite3_errmsg(db->h)));
 	if ((rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC)
-		return tk_error_set(err, TK_EIO, db->path, 0, 0, NULL,
+		return unavailable(err, fresh, tk_error_set(err, TK_EIO, db->path, 0, 0, NULL,
 			"ディスクがいっぱいか書き込めないため、データベースに書き込めません。何も変更していません: %s",
 			"cannot write to the database (the disk is full or refuses the write); nothing was changed: %s",
-			sqlite3_errmsg(db->h));
+			sqlite3_errmsg(db->h)));
 	char ja[TK_ERROR_TEXT], en[TK_ERROR_TEXT];
 	snprintf(ja, sizeof(ja), "データベースの%sに失敗しました: %s", what_ja, sqlite3_errmsg(db->h));
 	snprintf(en, sizeof(en), "database %s failed: %s", what_en, sqlite3_errmsg(db->h));

@@ -221,6 +221,11 @@ const char *tk_store_backend(const tk_store *s)
 	return s->ops->name;
 }
 
+bool tk_store_alive(tk_store *s)
+{
+	return !s->ops->alive || s->ops->alive(s->db);
+}
+
 /* Opens the connection; the schema is the caller's business. */
 tk_status store_connect(const char *url, bool create, tk_store **out, tk_error *err)
 {

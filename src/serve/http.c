@@ -24,6 +24,12 @@ static __thread tk_store *thread_store;
 
 tk_store *serve_store(tk_error *err)
 {
+	/* A connection the database server dropped (PostgreSQL restarted) is
+	 * replaced, so that serving resumes without restarting taisaku. */
+	if (thread_store && !tk_store_alive(thread_store)) {
+		tk_store_close(thread_store);
+		thread_store = NULL;
+	}
 	if (!thread_store && tk_store_open(g_cfg.db_url, &thread_store, err) != TK_OK)
 		return NULL;
 	return thread_store;
@@ -104,6 +110,11 @@ void reply_error(req *r, unsigned status, const char *code, const char *ja, cons
 
 void reply_tk_error(req *r, unsigned status, const char *code, const tk_error *err)
 {
+	/* a storage failure that is the database's refusal for now: 503 */
+	if (status == 500 && (err->unavailable || !r->s || !tk_store_alive(r->s))) {
+		reply_internal(r, err);
+		return;
+	}
 	char ja[TK_ERROR_TEXT + 400], en[TK_ERROR_TEXT + 400];
 	tk_error_format(err, TK_LANG_JA, ja, sizeof(ja));
 	tk_error_format(err, TK_LANG_EN, en, sizeof(en));
@@ -115,6 +126,21 @@ void reply_internal(req *r, const tk_error *err)
 	char buf[TK_ERROR_TEXT + 400];
 	fprintf(stderr, "taisaku serve: %s %s: %s\n", r->method, r->path, tk_error_format(err, TK_LANG_EN, buf,
 		sizeof(buf)));
+	/* The database refused for now (read-only, disk full, busy, its server
+	 * down or restarting: nothing was changed) or the connection has gone:
+	 * 503. SQLite's reasons are said (they name no file); PostgreSQL's
+	 * would name the server's host or files, so they stay in the log. */
+	bool alive = r->s && tk_store_alive(r->s);
+	if (err->unavailable || !alive) {
+		bool own = alive && strcmp(tk_store_backend(r->s), "sqlite") == 0;
+		const char *ja = own ? err->ja : "データベースに接続できないか、いまは書き込めません",
+			   *en = own ? err->en : "the database cannot be reached or cannot take changes now";
+		char tja[TK_ERROR_TEXT + 100], ten[TK_ERROR_TEXT + 100];
+		snprintf(tja, sizeof(tja), "%s（しばらくしてからやり直してください）", ja);
+		snprintf(ten, sizeof(ten), "%s (try again later)", en);
+		reply_error(r, 503, "unavailable", tja, ten);
+		return;
+	}
 	reply_error(r, 500, "internal", "サーバの内部でエラーが起きました", "internal server error");
 }
 
