@@ -188,9 +188,8 @@ static char *write_yaml(const tk_compliance *c, size_t *len, tk_error *err)
 	return buf;
 }
 
-/* Stores a changed assessment as the round's new version with its audit
- * entry, in one transaction; *doc receives the prepared document (its
- * evaluation answers the request). On failure the answer is given. */
+/* A changed compliance assessment as the round's new version
+ * (round_save_document). */
 static bool save(req *r, const cloaded *l, const tk_compliance *changed, const char *action, const char *detail,
 	tk_store_doc **doc)
 {
@@ -201,24 +200,7 @@ static bool save(req *r, const cloaded *l, const tk_compliance *changed, const c
 		reply_internal(r, &err);
 		return false;
 	}
-	tk_status rc = tk_store_doc_prepare(l->round.document_name, yaml, len, serve_resolve, NULL, doc, &err);
-	free(yaml);
-	if (rc) {
-		reply_tk_error(r, 400, "invalid_document", &err);
-		return false;
-	}
-	char target[64];
-	snprintf(target, sizeof(target), "round %lld", (long long)r->id);
-	if (tk_store_begin(r->s, &err) || tk_store_round_replace(r->s, r->id, *doc, &err) ||
-		tk_audit_append(r->s, r->user.username, action, r->org_id, target, detail, r->remote, &err) ||
-		tk_store_commit(r->s, &err)) {
-		tk_store_rollback(r->s);
-		tk_store_doc_free(*doc);
-		*doc = NULL;
-		reply_internal(r, &err);
-		return false;
-	}
-	return true;
+	return round_save_document(r, l->round.document_name, yaml, len, action, detail, doc);
 }
 
 /* ---- the items ---- */
@@ -445,14 +427,8 @@ static void hc_export(req *r)
  * version as taisaku import does; every problem in one message. */
 static void hc_workbook(req *r)
 {
-	const char *type = header(r, "Content-Type");
-	bool xlsx = type && strncmp(type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 65) == 0;
-	bool csv = type && strncmp(type, "text/csv", 8) == 0;
-	if (!xlsx && !csv) {
-		reply_error(r, 415, "unsupported_media_type", "xlsx か text/csv で送ってください", "send xlsx or text/csv");
-		return;
-	}
-	if (refuse_closed(r))
+	bool xlsx;
+	if (!workbook_upload_kind(r, &xlsx) || refuse_closed(r))
 		return;
 	cloaded l;
 	if (!load_compliance(r, &l))
@@ -462,29 +438,20 @@ static void hc_workbook(req *r)
 	tk_cimport *im = NULL;
 	tk_compliance *out = NULL;
 	tk_store_doc *doc = NULL;
-	tk_status rc = xlsx ? tk_workbook_read_xlsx("upload.xlsx", r->body ? r->body : "", r->body_len, &wb, &err)
-			    : tk_workbook_read_csv("upload.csv", r->body ? r->body : "", r->body_len, &wb, &err);
-	if (!rc)
-		rc = tk_cimport_new(l.c, serve_resolve, NULL, &im, &err);
-	if (rc) {
+	if (!(wb = workbook_upload_read(r, xlsx)))
+		goto out;
+	if (tk_cimport_new(l.c, serve_resolve, NULL, &im, &err)) {
 		reply_tk_error(r, 400, "invalid_document", &err);
 		goto out;
 	}
 	if (tk_cimport_add(im, wb, &err) || tk_cimport_finish(im, &out)) {
-		size_t n = tk_cimport_problem_count(im);
-		char ja[2048] = "", en[2048] = "";
-		for (size_t i = 0; i < n && i < 10; i++) {
-			char b1[700], b2[700];
-			tk_error_format(tk_cimport_problem(im, i), TK_LANG_JA, b1, sizeof(b1));
-			tk_error_format(tk_cimport_problem(im, i), TK_LANG_EN, b2, sizeof(b2));
-			snprintf(ja + strlen(ja), sizeof(ja) - strlen(ja), "%s\n", b1);
-			snprintf(en + strlen(en), sizeof(en) - strlen(en), "%s\n", b2);
+		const tk_error *problems[10];
+		size_t n = 0;
+		while (n < 10 && n < tk_cimport_problem_count(im)) {
+			problems[n] = tk_cimport_problem(im, n);
+			n++;
 		}
-		if (!n) {
-			tk_error_format(&err, TK_LANG_JA, ja, sizeof(ja));
-			tk_error_format(&err, TK_LANG_EN, en, sizeof(en));
-		}
-		reply_error(r, 400, "invalid_document", ja, en);
+		reply_import_problems(r, problems, n, &err);
 		goto out;
 	}
 	if (save(r, &l, out, "workbook_import", xlsx ? "xlsx" : "csv", &doc)) {

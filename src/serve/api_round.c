@@ -65,21 +65,16 @@ static char *write_yaml(const tk_assessment *a, size_t *len, tk_error *err)
 	return buf;
 }
 
-/* Stores a changed assessment as the round's new version, with its audit
- * entry in the same transaction. *doc receives the prepared document
- * (free with tk_store_doc_free) for the answer. On failure the answer is
- * given and false returned. */
-static bool save(req *r, const loaded *l, const tk_assessment *changed, const char *action, const char *detail,
-	tk_store_doc **doc)
+/* Stores yaml (a round's changed document, ECOM or compliance; freed
+ * here) as round r->id's new version, with its audit entry in the same
+ * transaction. *doc receives the prepared document (free with
+ * tk_store_doc_free) for the answer. On failure the answer is given and
+ * false returned. */
+bool round_save_document(req *r, const char *document_name, char *yaml, size_t len, const char *action,
+	const char *detail, tk_store_doc **doc)
 {
 	tk_error err = { 0 };
-	size_t len;
-	char *yaml = write_yaml(changed, &len, &err);
-	if (!yaml) {
-		reply_internal(r, &err);
-		return false;
-	}
-	tk_status rc = tk_store_doc_prepare(l->round.document_name, yaml, len, serve_resolve, NULL, doc, &err);
+	tk_status rc = tk_store_doc_prepare(document_name, yaml, len, serve_resolve, NULL, doc, &err);
 	free(yaml);
 	if (rc) {
 		reply_tk_error(r, 400, "invalid_document", &err);
@@ -97,6 +92,20 @@ static bool save(req *r, const loaded *l, const tk_assessment *changed, const ch
 		return false;
 	}
 	return true;
+}
+
+/* A changed assessment as the round's new version (round_save_document). */
+static bool save(req *r, const loaded *l, const tk_assessment *changed, const char *action, const char *detail,
+	tk_store_doc **doc)
+{
+	tk_error err = { 0 };
+	size_t len;
+	char *yaml = write_yaml(changed, &len, &err);
+	if (!yaml) {
+		reply_internal(r, &err);
+		return false;
+	}
+	return round_save_document(r, l->round.document_name, yaml, len, action, detail, doc);
 }
 
 static void answer_round(req *r, int64_t id, unsigned status)
@@ -435,16 +444,53 @@ void h_round_close(req *r)
 	answer_round(r, r->id, 200);
 }
 
-void h_round_workbook(req *r)
+/* ---- workbook uploads (ECOM and compliance rounds) ---- */
+
+bool workbook_upload_kind(req *r, bool *xlsx)
 {
 	const char *type = header(r, "Content-Type");
-	bool xlsx = type && strncmp(type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 65) == 0;
-	bool csv = type && strncmp(type, "text/csv", 8) == 0;
-	if (!xlsx && !csv) {
-		reply_error(r, 415, "unsupported_media_type", "xlsx か text/csv で送ってください", "send xlsx or text/csv");
-		return;
+	*xlsx = type && strncmp(type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 65) == 0;
+	if (*xlsx || (type && strncmp(type, "text/csv", 8) == 0))
+		return true;
+	reply_error(r, 415, "unsupported_media_type", "xlsx か text/csv で送ってください", "send xlsx or text/csv");
+	return false;
+}
+
+tk_workbook *workbook_upload_read(req *r, bool xlsx)
+{
+	tk_error err = { 0 };
+	tk_workbook *wb = NULL;
+	tk_status rc = xlsx ? tk_workbook_read_xlsx("upload.xlsx", r->body ? r->body : "", r->body_len, &wb, &err)
+			    : tk_workbook_read_csv("upload.csv", r->body ? r->body : "", r->body_len, &wb, &err);
+	if (rc) {
+		reply_tk_error(r, 400, "invalid_document", &err);
+		return NULL;
 	}
-	if (refuse_closed(r))
+	return wb;
+}
+
+void reply_import_problems(req *r, const tk_error *const *problems, size_t n, const tk_error *err)
+{
+	/* Every problem in one message, as taisaku import lists them. */
+	char ja[2048] = "", en[2048] = "";
+	for (size_t i = 0; i < n; i++) {
+		char b1[700], b2[700];
+		tk_error_format(problems[i], TK_LANG_JA, b1, sizeof(b1));
+		tk_error_format(problems[i], TK_LANG_EN, b2, sizeof(b2));
+		snprintf(ja + strlen(ja), sizeof(ja) - strlen(ja), "%s\n", b1);
+		snprintf(en + strlen(en), sizeof(en) - strlen(en), "%s\n", b2);
+	}
+	if (!n) {
+		tk_error_format(err, TK_LANG_JA, ja, sizeof(ja));
+		tk_error_format(err, TK_LANG_EN, en, sizeof(en));
+	}
+	reply_error(r, 400, "invalid_document", ja, en);
+}
+
+void h_round_workbook(req *r)
+{
+	bool xlsx;
+	if (!workbook_upload_kind(r, &xlsx) || refuse_closed(r))
 		return;
 	loaded l;
 	if (!load_round(r, &l))
@@ -454,34 +500,20 @@ void h_round_workbook(req *r)
 	tk_import *im = NULL;
 	tk_assessment *out = NULL;
 	tk_store_doc *doc = NULL;
-	tk_status rc = xlsx ? tk_workbook_read_xlsx("upload.xlsx", r->body ? r->body : "", r->body_len, &wb, &err)
-			    : tk_workbook_read_csv("upload.csv", r->body ? r->body : "", r->body_len, &wb, &err);
-	if (rc) {
-		reply_tk_error(r, 400, "invalid_document", &err);
+	if (!(wb = workbook_upload_read(r, xlsx)))
 		goto out;
-	}
 	if (tk_import_new(l.a, serve_resolve, NULL, &im, &err)) {
 		reply_tk_error(r, 400, "invalid_document", &err);
 		goto out;
 	}
 	if (tk_import_add(im, wb, &err) || tk_import_finish(im, &out)) {
-		/* Every problem in one message, as taisaku import lists them. */
-		size_t n = tk_import_problem_count(im);
-		char ja[2048] = "", en[2048] = "";
-		for (size_t i = 0; i < n && i < 10; i++) {
-			char b1[700], b2[700];
-			tk_error_format(tk_import_problem(im, i), TK_LANG_JA, b1, sizeof(b1));
-			tk_error_format(tk_import_problem(im, i), TK_LANG_EN, b2, sizeof(b2));
-			strncat(ja, b1, sizeof(ja) - strlen(ja) - 2);
-			strncat(ja, "\n", sizeof(ja) - strlen(ja) - 1);
-			strncat(en, b2, sizeof(en) - strlen(en) - 2);
-			strncat(en, "\n", sizeof(en) - strlen(en) - 1);
+		const tk_error *problems[10];
+		size_t n = 0;
+		while (n < 10 && n < tk_import_problem_count(im)) {
+			problems[n] = tk_import_problem(im, n);
+			n++;
 		}
-		if (!n) {
-			tk_error_format(&err, TK_LANG_JA, ja, sizeof(ja));
-			tk_error_format(&err, TK_LANG_EN, en, sizeof(en));
-		}
-		reply_error(r, 400, "invalid_document", ja, en);
+		reply_import_problems(r, problems, n, &err);
 		goto out;
 	}
 	if (save(r, &l, out, "workbook_import", xlsx ? "xlsx" : "csv", &doc))

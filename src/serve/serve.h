@@ -11,6 +11,7 @@
 
 #include "taisaku/store.h"
 #include "taisaku/users.h"
+#include "taisaku/workbook.h"
 
 /* Settings, from the command line (cmd_serve.c); the defaults are the
  * issue's (seed 000 第6: lockout, session limits). */
@@ -172,6 +173,17 @@ tk_status serve_resolve(void *ctx, const char *id, const tk_catalog **out, tk_er
 json_t *user_json(const tk_user *u);
 json_t *system_json(req *r, const tk_store_system *y, tk_error *err);
 json_t *round_json(const tk_store_round *x, int64_t org_id);
+/* Stores yaml (freed) as the round's new document with its audit entry
+ * (api_round.c); on failure the answer is given and false returned. */
+bool round_save_document(req *r, const char *document_name, char *yaml, size_t len, const char *action,
+	const char *detail, tk_store_doc **doc);
+/* A workbook upload (api_round.c): its kind from the Content-Type (xlsx or
+ * CSV; otherwise 415 answered and false), the workbook read (or 400
+ * answered and NULL), and the answer listing an import's problems (up to
+ * 10; err when there are none). */
+bool workbook_upload_kind(req *r, bool *xlsx);
+tk_workbook *workbook_upload_read(req *r, bool xlsx);
+void reply_import_problems(req *r, const tk_error *const *problems, size_t n, const tk_error *err);
 
 /* ---- handlers ---- */
 void h_session_post(req *r);
