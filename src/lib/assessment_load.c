@@ -482,16 +482,9 @@ tk_status tk_assessment_load_buffer(const char *name, const char *data, size_t l
 	tk_catalog_resolver resolve, void *ctx, tk_assessment **out, tk_error *err)
 {
 	*out = NULL;
-	tk_arena *arena = tk_arena_new(len * 3 + 8192);
-	if (!arena)
-		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
-	tk_ynode *root;
-	tk_status st = tk_yaml_parse(arena, name, data, len, &root, err);
-	if (st) {
-		tk_arena_free(arena);
-		return st;
-	}
-	return tk_assessment_from_tree(arena, name, root, resolve, ctx, out, err);
+	tk_doc d;
+	tk_status st = tk_doc_parse(name, data, len, 3, 0, &d, err);
+	return st ? st : tk_assessment_from_tree(d.arena, name, d.root, resolve, ctx, out, err);
 }
 
 tk_status tk_assessment_load_file(const char *path, tk_catalog_resolver resolve, void *ctx,

@@ -8,8 +8,8 @@ tk_status tk_doc_parse(const char *name, const char *data, size_t len, size_t fa
 {
 	*doc = (tk_doc){ 0 };
 	tk_arena *arena = tk_arena_new(len * factor + 8192);
-	void *obj = arena ? tk_arena_calloc(arena, 1, size) : NULL;
-	if (!obj) {
+	void *obj = arena && size ? tk_arena_calloc(arena, 1, size) : NULL;
+	if (!arena || (size && !obj)) {
 		tk_arena_free(arena);
 		return tk_error_set(err, TK_ENOMEM, name, 0, 0, NULL, "メモリが足りません", "out of memory");
 	}

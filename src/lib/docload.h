@@ -14,7 +14,8 @@ typedef struct tk_doc {
 	tk_ynode *root;
 } tk_doc;
 
-/* Makes an arena of factor * len + 8192 bytes, the object in it, and parses
+/* Makes an arena of factor * len + 8192 bytes, the object in it (none when
+ * size is 0: a loader that takes the tree makes its own), and parses
  * data (named name in messages) into doc->root. On failure (out of memory,
  * malformed YAML) nothing is left to free. */
 tk_status tk_doc_parse(const char *name, const char *data, size_t len, size_t factor, size_t size, tk_doc *doc,
