@@ -74,8 +74,9 @@ typedef struct tk_db_ops {
 	 * (store_bind_kept then copies with bind_text). */
 	void (*bind_text_kept)(tk_db_stmt *st, int i, const char *v);
 	/* Whether the connection still works, without waiting: false once the
-	 * server has gone away (PostgreSQL restarted), so that a long-lived
-	 * holder (taisaku serve) opens a new one. NULL: always (SQLite). */
+	 * server has gone away (PostgreSQL restarted), or (SQLite) when it was
+	 * opened read-only and the file can be written again, so that a
+	 * long-lived holder (taisaku serve) opens a new one. NULL: always. */
 	bool (*alive)(tk_db *db);
 } tk_db_ops;
 

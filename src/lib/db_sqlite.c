@@ -316,6 +316,19 @@ static void sq_finalize(tk_db_stmt *st)
 	free(st);
 }
 
+/* SQLite opens a file it cannot write read-only, silently, and such a
+ * connection stays read-only after the file is writable again: it counts
+ * as gone then, so that a long-lived holder (taisaku serve) opens a new one
+ * that can take changes. */
+static bool sq_alive(tk_db *base)
+{
+	sq_db *db = (sq_db *)base;
+	if (sqlite3_db_readonly(db->h, "main") != 1)
+		return true;
+	const char *path = sqlite3_db_filename(db->h, "main");
+	return !path || !*path || access(path, W_OK) != 0;
+}
+
 const tk_db_ops tk_db_sqlite_ops = {
 	.backend = TK_DB_SQLITE,
 	.name = "sqlite",
@@ -341,4 +354,5 @@ const tk_db_ops tk_db_sqlite_ops = {
 	.finalize = sq_finalize,
 	.create = sq_create,
 	.bind_text_kept = sq_bind_text_kept,
+	.alive = sq_alive,
 };
