@@ -537,6 +537,25 @@ try {
 	await page.goto(`${base}/#/round/${cr}/assess`);
 	await page.waitForSelector('select[data-item="S2.1.1"]');
 	check(page.url().endsWith(`#/round/${cr}/items`), 'the ECOM editor\'s address of a compliance round leads to its items');
+	// a second compliance round with the statuses copied, one changed, then the two compared
+	await page.goto(`${base}/#/system/${cy.id}`);
+	await page.waitForSelector('#copy-ratings');
+	await page.check('#copy-ratings');
+	await page.click('button:text("評価回を作成")');
+	await page.waitForSelector('select[data-item="S2.1.2.f"]');
+	const cr2 = Number(page.url().match(/round\/(\d+)\/items/)[1]);
+	check(cr2 !== cr, 'a new compliance round opens in its item editor');
+	await page.selectOption('select[data-item="S2.1.2.f"]', 'implemented');
+	await until(async () => (await api(`/rounds/${cr2}/items`)).sections.flatMap((x) => x.items).find((i) => i.id === 'S2.1.2.f').status === 'implemented', 'S2.1.2.f implemented in the new round');
+	await page.goto(`${base}/#/system/${cy.id}`);
+	await page.waitForSelector('#cs-diff-h');
+	await page.click('section[aria-labelledby="cs-diff-h"] button:text("比較")');
+	await page.waitForSelector('#cs-diff-items');
+	const diffItems = await page.textContent('#cs-diff-items');
+	check(diffItems.includes('S2.1.2.f') && diffItems.includes('→ 実施済み'), 'the comparison of the two compliance rounds lists S2.1.2.f, now implemented');
+	check(await page.locator('#cs-diff-items tbody tr').count() === 1, 'and only that item (the statuses were copied)');
+	check((await page.textContent('section[aria-labelledby="cs-diff-h"] p.big')).includes('↑'), 'the overall compliance rose');
+	await shot('compliance-diff');
 	// ---- an organisation's members (owners; the administrator here) ----
 	await page.goto(`${base}/#/`);
 	await page.click(`a:text("${ORG} のメンバー")`);

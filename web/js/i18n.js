@@ -92,6 +92,7 @@ export const messages = {
 		chain_ok: 'ハッシュチェーンは検証済みです（改ざんなし）。', chain_broken: 'ハッシュチェーンが壊れています。taisaku audit verify で確認してください。',
 		audit_at: '日時（JST）', audit_user: 'ユーザー', audit_action: '操作', audit_target: '対象', audit_detail: '詳細', audit_remote: '接続元',
 		// compliance rounds (views/compliance.js, views/compliance_results.js)
+		cs_differences: '準拠性評価の評価回の違い', cs_sections_changed: '準拠率が変わった節（{0}）', cs_items_changed: '状況が変わった項目（{0}）',
 		cs_unassessed: '未評価', cs_implemented: '実施済み', cs_partial: '一部実施', cs_not_implemented: '未実施', cs_na: '対象外', cs_unknown: '不明',
 		cs_counts_line: '実施済み {0}・一部実施 {1}・未実施 {2}・対象外 {3}・不明 {4}・未評価 {5}',
 		cs_items: '項目の評価', cs_catalog: '準拠性評価（カタログ {0}）', cs_compliance: '準拠率',
@@ -197,6 +198,7 @@ export const messages = {
 		chain_ok: 'The hash chain verifies (not tampered with).', chain_broken: 'The hash chain is broken: run taisaku audit verify.',
 		audit_at: 'When (JST)', audit_user: 'User', audit_action: 'Action', audit_target: 'Target', audit_detail: 'Detail', audit_remote: 'From',
 		// compliance rounds (views/compliance.js, views/compliance_results.js)
+		cs_differences: 'Differences between compliance rounds', cs_sections_changed: 'Sections whose compliance changed ({0})', cs_items_changed: 'Items whose status changed ({0})',
 		cs_unassessed: 'not assessed', cs_implemented: 'implemented', cs_partial: 'partial', cs_not_implemented: 'not implemented', cs_na: 'not applicable', cs_unknown: 'unknown',
 		cs_counts_line: 'implemented {0} · partial {1} · not implemented {2} · n/a {3} · unknown {4} · not assessed {5}',
 		cs_items: 'Items', cs_catalog: 'Compliance assessment (catalog {0})', cs_compliance: 'Compliance',

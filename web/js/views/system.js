@@ -8,6 +8,7 @@ import { canManage, canRate, isAdmin } from '../state.js';
 import { loadCatalog, title } from '../catalog.js';
 import { levelBar } from './levelbar.js';
 import { complianceRow } from './compliance.js';
+import { complianceDiffView } from './compliance_diff.js';
 
 export async function render(main, { params, seq }) {
 	const id = Number(params[0]);
@@ -26,10 +27,16 @@ export async function render(main, { params, seq }) {
 		main.append(h('p', {}, t('no_rounds')));
 	else
 		main.append(historyTable(sys, rounds));
-	// the differences of ECOM rounds (a compliance round has no levels)
+	// the differences of ECOM rounds, and of compliance rounds of one catalog
+	// (the latest compliance round's)
 	const ecom = rounds.filter((r) => r.kind !== 'compliance');
 	if (ecom.length >= 2)
-		main.append(diffSection(ecom));
+		main.append(diffSection(ecom, 'diff-h', t('differences'),
+			async (ea, eb) => diffView(ea, eb, await loadCatalog(eb.catalog, eb))));
+	const lastC = rounds.filter((r) => r.kind === 'compliance').pop();
+	const comp = lastC ? rounds.filter((r) => r.kind === 'compliance' && r.catalog === lastC.catalog) : [];
+	if (comp.length >= 2)
+		main.append(diffSection(comp, 'cs-diff-h', t('cs_differences'), async (ea, eb) => complianceDiffView(ea, eb)));
 	if (canManage(sys.org_id)) {
 		// a system without rounds chooses its catalog: ECOM or a compliance catalog
 		const cats = rounds.length ? [] : (await get('/catalogs')).catalogs;
@@ -83,10 +90,9 @@ function historyTable(sys, rounds) {
 		})));
 }
 
-// Differences between two rounds, worked out from their evaluations: the
-// system level, every domain, and each requirement whose status or achieved
-// level changed (as `taisaku diff` does on files).
-function diffSection(rounds) {
+// Differences between two rounds, worked out from their evaluations by
+// view (ea, eb) (diffView for ECOM rounds, complianceDiffView).
+function diffSection(rounds, headingId, heading, view) {
 	const opts = rounds.map((r) => [r.id, `${r.date || '–'} (${r.document_name})`]);
 	const a = select(opts, rounds[rounds.length - 2].id);
 	const b = select(opts, rounds[rounds.length - 1].id);
@@ -100,13 +106,12 @@ function diffSection(rounds) {
 		clear(out);
 		try {
 			const [ea, eb] = await Promise.all([get(`/rounds/${a.value}/evaluation`), get(`/rounds/${b.value}/evaluation`)]);
-			const cat = await loadCatalog(eb.catalog, eb);
-			out.append(diffView(ea, eb, cat));
+			out.append(await view(ea, eb));
 		} catch (e) {
 			showError(err, e.message);
 		}
 	});
-	return h('section', { 'aria-labelledby': 'diff-h' }, h('h2', { id: 'diff-h' }, t('differences')), form, out);
+	return h('section', { 'aria-labelledby': headingId }, h('h2', { id: headingId }, heading), form, out);
 }
 
 function arrow(x, y) {
@@ -115,6 +120,8 @@ function arrow(x, y) {
 	return y > x + 1e-9 ? '↑' : y < x - 1e-9 ? '↓' : '＝';
 }
 
+// The system level, every domain, and each requirement whose status or
+// achieved level changed (as `taisaku diff` does on files).
 function diffView(ea, eb, cat) {
 	const frag = h('div', {});
 	frag.append(h('p', { class: 'big' }, t('system_level'), ': ', fmtLevel(ea.system.level), ' → ', fmtLevel(eb.system.level), ' ',
