@@ -61,6 +61,13 @@ export function select(options, value, attrs = {}) {
 }
 
 // Formats a level (a weighted mean) as people read it: one decimal.
+// Which way a figure moved from x to y (nothing when either is missing).
+export function arrow(x, y) {
+	if (x === null || y === null || x === undefined || y === undefined)
+		return '';
+	return y > x + 1e-9 ? '↑' : y < x - 1e-9 ? '↓' : '＝';
+}
+
 export function fmtLevel(v) {
 	return v === null || v === undefined || Number.isNaN(v) ? '–' : (Math.round(v * 10) / 10).toFixed(1);
 }

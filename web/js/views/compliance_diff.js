@@ -2,15 +2,9 @@
 // their evaluations as `taisaku diff` does on two compliance files: the
 // overall compliance, each section whose compliance changed, and each item
 // whose status changed.
-import { h } from '../dom.js';
+import { h, arrow } from '../dom.js';
 import { t } from '../i18n.js';
 import { fmtPercent, statusLabel } from './compliance.js';
-
-function arrow(x, y) {
-	if (x === null || y === null || x === undefined || y === undefined)
-		return '';
-	return y > x + 1e-9 ? '↑' : y < x - 1e-9 ? '↓' : '＝';
-}
 
 export function complianceDiffView(ea, eb) {
 	const frag = h('div', {});

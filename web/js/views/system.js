@@ -2,7 +2,7 @@
 // target), a new round from the plan, an assessment document upload, the
 // peer attributes, and the differences between two rounds.
 import { get, post, patch, put, api, href } from '../api.js';
-import { h, clear, field, select, errorBox, showError, announce, fmtLevel } from '../dom.js';
+import { h, clear, field, select, errorBox, showError, announce, fmtLevel, arrow } from '../dom.js';
 import { t } from '../i18n.js';
 import { canManage, canRate, isAdmin } from '../state.js';
 import { loadCatalog, title } from '../catalog.js';
@@ -112,12 +112,6 @@ function diffSection(rounds, headingId, heading, view) {
 		}
 	});
 	return h('section', { 'aria-labelledby': headingId }, h('h2', { id: headingId }, heading), form, out);
-}
-
-function arrow(x, y) {
-	if (x === null || y === null || x === undefined || y === undefined)
-		return '';
-	return y > x + 1e-9 ? '↑' : y < x - 1e-9 ? '↓' : '＝';
 }
 
 // The system level, every domain, and each requirement whose status or
