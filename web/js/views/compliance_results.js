@@ -3,10 +3,11 @@
 // the open items with their actions, the downloads (the compliance report,
 // the checklist as Excel or CSV, the document) and the upload of a filled
 // checklist.
-import { get, api, href } from '../api.js';
-import { h, clear, field, select, errorBox, showError, announce } from '../dom.js';
+import { get, href } from '../api.js';
+import { h, clear, field, select } from '../dom.js';
 import { t, getLang } from '../i18n.js';
-import { canRate, state } from '../state.js';
+import { canRate } from '../state.js';
+import { uploadWorkbook } from './results.js';
 import { loadComplianceRound, complianceHead, fmtPercent, percentBar, countsLine, statusLabel } from './compliance.js';
 
 export async function render(main, { params, seq }) {
@@ -74,34 +75,7 @@ function downloads(round, sys) {
 		h('div', { class: 'inline-form' }, field(t('workbook_format'), fmt), wbLink,
 			h('a', { class: 'button', href: href(`/rounds/${round.id}/document`), download: '' }, t('download_document'))));
 	if (!round.closed && canRate(sys.org_id, sys))
-		sec.append(uploadWorkbook(round));
+		sec.append(uploadWorkbook(round, t('cs_upload_workbook_hint'),
+			(r) => t('cs_workbook_imported', fmtPercent(r.compliance && r.compliance.value))));
 	return sec;
-}
-
-function uploadWorkbook(round) {
-	const file = h('input', { type: 'file', id: 'workbook-file', accept: '.xlsx,.csv' });
-	const err = errorBox();
-	const form = h('form', { class: 'inline-form', novalidate: true },
-		field(t('upload_workbook'), file, t('cs_upload_workbook_hint')),
-		h('button', { type: 'submit', id: 'workbook-upload' }, t('upload')), err);
-	form.addEventListener('submit', async (ev) => {
-		ev.preventDefault();
-		showError(err, '');
-		const f = file.files[0];
-		if (!f) {
-			showError(err, t('choose_file'));
-			file.focus();
-			return;
-		}
-		const type = /\.csv$/i.test(f.name) ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-		try {
-			const r = await api('POST', `/rounds/${round.id}/workbook`, { blob: f, type });
-			announce(t('workbook_imported'));
-			state.flash = t('cs_workbook_imported', fmtPercent(r.compliance && r.compliance.value));
-			window.dispatchEvent(new HashChangeEvent('hashchange'));
-		} catch (e) {
-			showError(err, e.message);
-		}
-	});
-	return form;
 }

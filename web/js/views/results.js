@@ -49,15 +49,18 @@ function downloads(round, sys) {
 		h('div', { class: 'inline-form' }, field(t('workbook_format'), fmt), wbLink,
 			h('a', { class: 'button', href: href(`/rounds/${round.id}/document`), download: '' }, t('download_document'))));
 	if (!round.closed && canRate(sys.org_id, sys))
-		sec.append(uploadWorkbook(round));
+		sec.append(uploadWorkbook(round, t('upload_workbook_hint'), (r) => t('workbook_imported_level', fmtLevel(r.level))));
 	return sec;
 }
 
-function uploadWorkbook(round) {
+// The upload of a filled workbook (ECOM) or checklist (compliance): hint
+// under the field, flash(answer) the line shown under the round's heading
+// once the page is drawn again with the new figures.
+export function uploadWorkbook(round, hint, flash) {
 	const file = h('input', { type: 'file', id: 'workbook-file', accept: '.xlsx,.csv' });
 	const err = errorBox();
 	const form = h('form', { class: 'inline-form', novalidate: true },
-		field(t('upload_workbook'), file, t('upload_workbook_hint')),
+		field(t('upload_workbook'), file, hint),
 		h('button', { type: 'submit', id: 'workbook-upload' }, t('upload')), err);
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
@@ -72,9 +75,7 @@ function uploadWorkbook(round) {
 		try {
 			const r = await api('POST', `/rounds/${round.id}/workbook`, { blob: f, type });
 			announce(t('workbook_imported'));
-			// The whole page is drawn again with the new figures; the flash
-			// under the round's heading says what happened.
-			state.flash = t('workbook_imported_level', fmtLevel(r.level));
+			state.flash = flash(r);
 			window.dispatchEvent(new HashChangeEvent('hashchange'));
 		} catch (e) {
 			showError(err, e.message);
