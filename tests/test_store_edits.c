@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../src/lib/store_internal.h"
 #include "ecom_fixture.h"
 #include "taisaku/report.h"
 #include "taisaku/store.h"
@@ -71,23 +72,95 @@ static size_t req_index(const char *id)
 	return (size_t)(q - ecom->requirements);
 }
 
-/* Saves one rating as taisaku serve does: set, evaluate, store. */
-static tk_status rate(int64_t round, const char *item, const char *rating, tk_error *err)
+/* Saves one rating as taisaku serve does: evaluate, set, evaluate again,
+ * store what changed (or, with in_full, every row again). */
+static tk_status rate_as(int64_t round, const char *item, const char *rating, bool in_full, tk_error *err)
 {
 	tk_assessment *a = NULL;
-	tk_evaluation *e = NULL;
+	tk_evaluation *before = NULL, *e = NULL;
 	char one[512];
 	snprintf(one, sizeof(one), "{\"%s\":%s}", item, rating);
 	tk_status rc = tk_store_round_load(store, round, ecom_resolve, NULL, &a, err);
+	if (!rc)
+		rc = tk_evaluate(a, &before, err);
 	if (!rc)
 		rc = tk_assessment_set_ratings(a, item, one, strlen(one), ecom_resolve, NULL, err);
 	if (!rc)
 		rc = tk_evaluate(a, &e, err);
 	if (!rc)
-		rc = tk_store_round_rate(store, round, e, item, rating, err);
+		rc = tk_store_round_rate(store, round, in_full ? NULL : before, e, item, rating, err);
+	tk_evaluation_free(before);
 	tk_evaluation_free(e);
 	tk_assessment_free(a);
 	return rc;
+}
+
+static tk_status rate(int64_t round, const char *item, const char *rating, tk_error *err)
+{
+	return rate_as(round, item, rating, false, err);
+}
+
+/* Every row the store keeps of a round's evaluation, as text. */
+static char *rows_of(int64_t round)
+{
+	static const char *const sql[] = {
+		"SELECT seq, item, domain, status, rating, importance, core, ranks, achieved, target FROM ratings "
+		"WHERE round_id = ? ORDER BY seq",
+		"SELECT scope, seq, ref, level, target FROM round_levels WHERE round_id = ? ORDER BY scope, seq",
+		"SELECT level, target_mean, complete, n_items, n_met, n_under, n_over, n_unknown, n_na, n_unassessed "
+		"FROM rounds WHERE id = ?",
+	};
+	static const int columns[] = { 10, 5, 10 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	tk_error err = { 0 };
+	for (size_t q = 0; q < sizeof(sql) / sizeof(*sql); q++) {
+		tk_db_stmt *st;
+		assert_int_equal(store->ops->prepare(store->db, sql[q], &st, &err), TK_OK);
+		store->ops->bind_int(st, 1, round);
+		size_t n = 0;
+		for (tk_db_step r; (r = store->ops->step(st, &err)) == TK_DB_ROW; n++) {
+			for (int c = 0; c < columns[q]; c++)
+				fprintf(f, "%s|", store->ops->column_null(st, c) ? "NULL" : store->ops->column_text(st, c));
+			fputc('\n', f);
+		}
+		store->ops->finalize(st);
+		assert_true(n > 0);
+	}
+	fclose(f);
+	return buf;
+}
+
+/* Only the rows a saved rating changes are written; they end as they would
+ * when every row is written again (the same saves, two rounds). */
+static void test_changed_rows_only(void **state)
+{
+	(void)state;
+	tk_error err = { 0 };
+	int64_t changed = new_round("変更分の組織"), full = new_round("全行の組織");
+	static const char *const saves[][2] = {
+		{ "Ma1.1", "{\"core\":1,\"study\":\"C\",\"process\":\"C\",\"management\":\"C\",\"review\":\"C\","
+			  "\"documentation\":\"C\"}" },
+		{ "Tb1.7", "{\"unknown\":true}" },
+		{ "Ma1.2", "{\"na\":\"対象外の理由\"}" },
+		{ "Ma1.1", "{\"core\":5,\"study\":\"A\",\"process\":\"A\",\"management\":\"A\",\"review\":\"A\","
+			  "\"documentation\":\"A\"}" },
+	};
+	char *before = rows_of(changed);
+	for (size_t i = 0; i < sizeof(saves) / sizeof(*saves); i++) {
+		assert_int_equal(rate_as(changed, saves[i][0], saves[i][1], false, &err), TK_OK);
+		assert_int_equal(rate_as(full, saves[i][0], saves[i][1], true, &err), TK_OK);
+		char *x = rows_of(changed), *y = rows_of(full);
+		assert_string_equal(x, y);
+		free(x);
+		free(y);
+	}
+	char *after = rows_of(changed);
+	assert_string_not_equal(before, after); /* the saves did change rows */
+	free(before);
+	free(after);
 }
 
 static void test_saved_rating_is_the_content(void **state)
@@ -185,6 +258,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_saved_rating_is_the_content),
 		cmocka_unit_test(test_bad_rating_refused),
+		cmocka_unit_test(test_changed_rows_only),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

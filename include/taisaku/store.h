@@ -61,6 +61,12 @@ tk_status tk_store_schema_version(tk_store *s, int *version, tk_error *err);
 tk_status tk_store_begin(tk_store *s, tk_error *err);
 tk_status tk_store_commit(tk_store *s, tk_error *err);
 void tk_store_rollback(tk_store *s);
+/* Inside a batch, one part that can be undone alone: after mark, either
+ * keep (its changes stay in the batch) or undo (they are gone, the rest of
+ * the batch stays). Marks do not nest. */
+tk_status tk_store_mark(tk_store *s, tk_error *err);
+tk_status tk_store_keep(tk_store *s, tk_error *err);
+void tk_store_undo(tk_store *s);
 
 /* ---- organisations ---- */
 

@@ -52,10 +52,17 @@ tk_status tk_store_round_replace(tk_store *s, int64_t round, const tk_store_doc 
 /* Saves one rating of an open round: rating_json (the rating as the
  * assessment loader reads it, checked by the caller) for item, and the
  * round's summary, rating rows, levels and revision from e, the evaluation
- * of the round with the rating applied. A closed round is refused
- * (TK_EINPUT). One transaction unless a batch is open. */
-tk_status tk_store_round_rate(tk_store *s, int64_t round, const tk_evaluation *e, const char *item,
-	const char *rating_json, tk_error *err);
+ * of the round with the rating applied. With before, the evaluation of the
+ * round as it was stored (its rows are before's), only the rows that
+ * changed are written; with NULL all are written again. A closed round is
+ * refused (TK_EINPUT). One transaction unless a batch is open. */
+tk_status tk_store_round_rate(tk_store *s, int64_t round, const tk_evaluation *before, const tk_evaluation *e,
+	const char *item, const char *rating_json, tk_error *err);
+/* Inside a batch: holds the open round against other writers until the
+ * batch ends, so that what is read of it next stays as read (PostgreSQL
+ * locks its row; on SQLite the batch holds the database). TK_EINPUT when
+ * the round is closed or absent. */
+tk_status tk_store_round_lock(tk_store *s, int64_t round, tk_error *err);
 /* The saved ratings as one JSON object {"item": rating, ...} in a, or NULL
  * in *json when there are none. */
 tk_status tk_store_round_edits(tk_store *s, int64_t round, tk_arena *a, const char **json, tk_error *err);

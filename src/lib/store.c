@@ -205,6 +205,24 @@ void tk_store_rollback(tk_store *s)
 	s->last_catalog = NULL; /* its row may have gone with the batch */
 }
 
+tk_status tk_store_mark(tk_store *s, tk_error *err)
+{
+	return s->ops->exec(s->db, "SAVEPOINT part", err);
+}
+
+tk_status tk_store_keep(tk_store *s, tk_error *err)
+{
+	return s->ops->exec(s->db, "RELEASE SAVEPOINT part", err);
+}
+
+void tk_store_undo(tk_store *s)
+{
+	tk_error ignored = { 0 };
+	if (s->ops->exec(s->db, "ROLLBACK TO SAVEPOINT part", &ignored) == TK_OK)
+		s->ops->exec(s->db, "RELEASE SAVEPOINT part", &ignored);
+	s->last_catalog = NULL; /* its row may have gone with the part */
+}
+
 void tk_store_set_user(tk_store *s, const char *user)
 {
 	if (user && *user) {

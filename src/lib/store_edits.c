@@ -24,15 +24,41 @@ tk_status store_edits_clear(tk_store *s, int64_t round, tk_error *err)
 	return store_done(s, st, err);
 }
 
-tk_status tk_store_round_rate(tk_store *s, int64_t round, const tk_evaluation *e, const char *item,
-	const char *rating_json, tk_error *err)
+tk_status tk_store_round_lock(tk_store *s, int64_t round, tk_error *err)
 {
+	/* A write that changes nothing: PostgreSQL locks the row until the
+	 * transaction ends (SQLite's writer holds the whole database already). */
+	tk_db_stmt *st;
+	tk_status rc = store_stmt_sql(s, SLOT_EDIT_LOCK, "UPDATE rounds SET closed = closed WHERE id = ? AND closed = 0 "
+		"RETURNING id", &st, err);
+	if (rc)
+		return rc;
+	s->ops->bind_int(st, 1, round);
+	tk_db_step r = s->ops->step(st, err);
+	s->ops->reset(st);
+	if (r == TK_DB_FAILED)
+		return err->status;
+	if (r != TK_DB_ROW)
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL, "評価回 %lld は確定済みか、ありません",
+			"round %lld is closed or absent", (long long)round);
+	return TK_OK;
+}
+
+tk_status tk_store_round_rate(tk_store *s, int64_t round, const tk_evaluation *before, const tk_evaluation *e,
+	const char *item, const char *rating_json, tk_error *err)
+{
+	const tk_requirement *q = tk_catalog_requirement(e->assessment->catalog, item);
+	if (!q)
+		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL, "%s はカタログにない要求です",
+			"%s is not a requirement of the catalog", item);
 	tk_status rc = store_tx_begin(s, err);
 	if (rc)
 		return rc;
 	/* The rows first: they refuse a closed round before anything is kept. */
 	tk_db_stmt *st;
-	if (!(rc = store_round_rewrite(s, round, e, NULL, 0, err)) &&
+	if (!(rc = before ? store_round_rows_since(s, round, before, e, (size_t)(q - e->assessment->catalog->requirements),
+				    err)
+			  : store_round_rewrite(s, round, e, NULL, 0, err)) &&
 		!(rc = store_stmt_sql(s, SLOT_EDIT_PUT, "INSERT INTO round_edits (round_id, item, rating) VALUES (?, ?, ?) "
 			"ON CONFLICT (round_id, item) DO UPDATE SET rating = excluded.rating", &st, err))) {
 		s->ops->bind_int(st, 1, round);

@@ -77,42 +77,52 @@ static const char *rating_name(tk_rating_kind k)
 	return (unsigned)k < 4 ? NAMES[k] : "unassessed";
 }
 
-static tk_status insert_ratings(tk_store *s, int64_t round, const tk_evaluation *e, tk_error *err)
+/* A rating row's values from status on (status, rating, importance, core,
+ * ranks, achieved, target), bound from parameter k: shared by the row's
+ * INSERT and the UPDATE of a saved rating (store_round_rows_since). ranks
+ * must live until the statement is reset. */
+static void bind_rating_values(tk_store *s, tk_db_stmt *st, int k, const tk_evaluation *e, size_t i,
+	char ranks[TK_PERIPHERALS + 1])
 {
 	const tk_assessment *a = e->assessment;
-	const tk_catalog *c = a->catalog;
+	const tk_req_result *q = &e->requirements[i];
+	const tk_rating *rt = &a->ratings[i];
+	/* Every text bound here (the catalog's, the names, ranks) lives
+	 * until store_done has reset the statement: bound without copies. */
+	store_bind_kept(s, st, k++, tk_req_status_name(q->status));
+	store_bind_kept(s, st, k++, rating_name(rt->kind));
+	store_bind_kept(s, st, k++, tk_importance_name(a->importance[i]));
+	if (q->core)
+		s->ops->bind_int(st, k++, q->core);
+	else
+		s->ops->bind_null(st, k++);
+	if (rt->kind == TK_RATING_RATED) {
+		for (int p = 0; p < TK_PERIPHERALS; p++)
+			ranks[p] = (char)('A' + rt->ranks[p]);
+		ranks[TK_PERIPHERALS] = '\0';
+		store_bind_kept(s, st, k++, ranks);
+	} else {
+		s->ops->bind_null(st, k++);
+	}
+	if (q->counted)
+		s->ops->bind_int(st, k++, q->achieved);
+	else
+		s->ops->bind_null(st, k++);
+	s->ops->bind_int(st, k, q->target);
+}
+
+static tk_status insert_ratings(tk_store *s, int64_t round, const tk_evaluation *e, tk_error *err)
+{
+	const tk_catalog *c = e->assessment->catalog;
 	tk_db_stmt *st;
 	tk_status rc = store_stmt(s, Q_RATING_ADD, &st, err);
 	for (size_t i = 0; !rc && i < c->n_requirements; i++) {
-		const tk_req_result *q = &e->requirements[i];
-		const tk_rating *rt = &a->ratings[i];
-		/* Every text bound here (the catalog's, the names, ranks) lives
-		 * until store_done has reset the statement: bound without copies. */
 		char ranks[TK_PERIPHERALS + 1];
 		s->ops->bind_int(st, 1, round);
 		s->ops->bind_int(st, 2, (int64_t)i);
 		store_bind_kept(s, st, 3, c->requirements[i].id);
 		store_bind_kept(s, st, 4, c->domains[c->requirements[i].domain].id);
-		store_bind_kept(s, st, 5, tk_req_status_name(q->status));
-		store_bind_kept(s, st, 6, rating_name(rt->kind));
-		store_bind_kept(s, st, 7, tk_importance_name(a->importance[i]));
-		if (q->core)
-			s->ops->bind_int(st, 8, q->core);
-		else
-			s->ops->bind_null(st, 8);
-		if (rt->kind == TK_RATING_RATED) {
-			for (int p = 0; p < TK_PERIPHERALS; p++)
-				ranks[p] = (char)('A' + rt->ranks[p]);
-			ranks[TK_PERIPHERALS] = '\0';
-			store_bind_kept(s, st, 9, ranks);
-		} else {
-			s->ops->bind_null(st, 9);
-		}
-		if (q->counted)
-			s->ops->bind_int(st, 10, q->achieved);
-		else
-			s->ops->bind_null(st, 10);
-		s->ops->bind_int(st, 11, q->target);
+		bind_rating_values(s, st, 5, e, i, ranks);
 		rc = store_done(s, st, err);
 	}
 	return rc;
@@ -467,11 +477,9 @@ static const char ROUND_SUMMARY_SQL[] = "UPDATE rounds SET assessed_on = ?, asse
 	"level = ?, target_mean = ?, complete = ?, n_items = ?, n_met = ?, n_under = ?, n_over = ?, n_unknown = ?, "
 	"n_na = ?, n_unassessed = ? WHERE id = ? AND closed = 0 AND catalog_id = ? RETURNING id";
 
-/* An open round's rows written again from the evaluation of its new
- * content: the summary, the rating rows, the levels and the revision, and
- * the document when data is not NULL. The catalog must stay the same (the
- * stored catalog reference is kept). Inside the caller's transaction. */
-tk_status store_round_rewrite(tk_store *s, int64_t round, const tk_evaluation *e, const char *data, size_t len,
+/* The rounds row's summary from e, and its document when data is not NULL;
+ * TK_EINPUT when the round is closed, absent or of another catalog. */
+static tk_status write_summary(tk_store *s, int64_t round, const tk_evaluation *e, const char *data, size_t len,
 	tk_error *err)
 {
 	const tk_assessment *a = e->assessment;
@@ -507,6 +515,28 @@ tk_status store_round_rewrite(tk_store *s, int64_t round, const tk_evaluation *e
 		return tk_error_set(err, TK_EINPUT, NULL, 0, 0, NULL,
 			"評価回 %lld は確定済みか、ないか、カタログが違います", "round %lld is closed, absent, or of another catalog",
 			(long long)round);
+	return TK_OK;
+}
+
+/* The round's peer vector again (the new date may make this round the
+ * system's latest or not), after its rows changed. */
+static tk_status refresh_peer_vector(tk_store *s, int64_t round, tk_error *err)
+{
+	int64_t system_id = 0;
+	tk_status rc = store_peer_vector_system_of(s, round, &system_id, err);
+	return rc ? rc : store_peer_vector_refresh(s, system_id, err);
+}
+
+/* An open round's rows written again from the evaluation of its new
+ * content: the summary, the rating rows, the levels and the revision, and
+ * the document when data is not NULL. The catalog must stay the same (the
+ * stored catalog reference is kept). Inside the caller's transaction. */
+tk_status store_round_rewrite(tk_store *s, int64_t round, const tk_evaluation *e, const char *data, size_t len,
+	tk_error *err)
+{
+	const tk_catalog *c = e->assessment->catalog;
+	tk_db_stmt *st;
+	tk_status rc = write_summary(s, round, e, data, len, err);
 	const store_sql dels[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_REVISE };
 	for (size_t i = 0; !rc && i < sizeof(dels) / sizeof(*dels); i++) {
 		if ((rc = store_stmt(s, dels[i], &st, err)))
@@ -520,11 +550,77 @@ tk_status store_round_rewrite(tk_store *s, int64_t round, const tk_evaluation *e
 		rc = insert_levels(s, round, "domain", c->n_domains, e->domains, domain_id, c, err);
 	if (!rc)
 		rc = insert_levels(s, round, "view", c->n_views, e->views, view_id, c, err);
-	/* The new date may make this round the system's latest or not. */
-	int64_t system_id = 0;
-	if (!rc && !(rc = store_peer_vector_system_of(s, round, &system_id, err)))
-		rc = store_peer_vector_refresh(s, system_id, err);
+	return rc ? rc : refresh_peer_vector(s, round, err);
+}
+
+static bool same_requirement(const tk_req_result *x, const tk_req_result *y)
+{
+	return x->status == y->status && x->core == y->core && x->counted == y->counted && x->achieved == y->achieved &&
+		x->target == y->target;
+}
+
+static bool same_level(const tk_aggregate *x, const tk_aggregate *y)
+{
+	return x->counted == y->counted && (!x->counted || x->level == y->level) && x->target == y->target;
+}
+
+static tk_status update_levels(tk_store *s, int64_t round, const char *scope, size_t n, const tk_aggregate *was,
+	const tk_aggregate *now, tk_error *err)
+{
+	tk_status rc = TK_OK;
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (same_level(&was[i], &now[i]))
+			continue;
+		tk_db_stmt *st;
+		if ((rc = store_stmt_sql(s, SLOT_ROWS_LEVEL, "UPDATE round_levels SET level = ?, target = ? "
+			"WHERE round_id = ? AND scope = ? AND seq = ?", &st, err)))
+			break;
+		if (now[i].counted)
+			s->ops->bind_double(st, 1, now[i].level);
+		else
+			s->ops->bind_null(st, 1);
+		s->ops->bind_double(st, 2, now[i].target);
+		s->ops->bind_int(st, 3, round);
+		store_bind_kept(s, st, 4, scope);
+		s->ops->bind_int(st, 5, (int64_t)i);
+		rc = store_done(s, st, err);
+	}
 	return rc;
+}
+
+/* The rows of an open round whose stored rows are those of `before`, after
+ * one rating (of requirement `item`) changed its content to that of e:
+ * the summary, the changed rating and level rows, the revision and the
+ * peer vector; the same rows as store_round_rewrite writes, for a fraction
+ * of the writes. Inside the caller's transaction. */
+tk_status store_round_rows_since(tk_store *s, int64_t round, const tk_evaluation *before, const tk_evaluation *e,
+	size_t item, tk_error *err)
+{
+	const tk_catalog *c = e->assessment->catalog;
+	tk_status rc = write_summary(s, round, e, NULL, 0, err);
+	for (size_t i = 0; !rc && i < c->n_requirements; i++) {
+		if (i != item && same_requirement(&before->requirements[i], &e->requirements[i]))
+			continue;
+		tk_db_stmt *st;
+		char ranks[TK_PERIPHERALS + 1];
+		if ((rc = store_stmt_sql(s, SLOT_ROWS_RATING, "UPDATE ratings SET status = ?, rating = ?, importance = ?, "
+			"core = ?, ranks = ?, achieved = ?, target = ? WHERE round_id = ? AND seq = ?", &st, err)))
+			break;
+		bind_rating_values(s, st, 1, e, i, ranks);
+		s->ops->bind_int(st, 8, round);
+		s->ops->bind_int(st, 9, (int64_t)i);
+		rc = store_done(s, st, err);
+	}
+	if (!rc)
+		rc = update_levels(s, round, "domain", c->n_domains, before->domains, e->domains, err);
+	if (!rc)
+		rc = update_levels(s, round, "view", c->n_views, before->views, e->views, err);
+	tk_db_stmt *st;
+	if (!rc && !(rc = store_stmt(s, Q_ROUND_REVISE, &st, err))) {
+		s->ops->bind_int(st, 1, round);
+		rc = store_done(s, st, err);
+	}
+	return rc ? rc : refresh_peer_vector(s, round, err);
 }
 
 /* A new version of an open round's document: its rows from its evaluation,

@@ -46,7 +46,10 @@ enum {
 	SLOT_V_RATINGS = STORE_EXTRA_STMTS - 8,
 	SLOT_V_LEVELS = STORE_EXTRA_STMTS - 9,
 	SLOT_V_SYSTEM_OF = STORE_EXTRA_STMTS - 10,
-	SLOT_USERS_END = STORE_EXTRA_STMTS - 10     /* the first slot not store_users.c's */
+	SLOT_ROWS_RATING = STORE_EXTRA_STMTS - 11,  /* store_import.c */
+	SLOT_ROWS_LEVEL = STORE_EXTRA_STMTS - 12,
+	SLOT_EDIT_LOCK = STORE_EXTRA_STMTS - 13,    /* store_edits.c */
+	SLOT_USERS_END = STORE_EXTRA_STMTS - 13     /* the first slot not store_users.c's */
 };
 
 struct tk_store {
@@ -79,13 +82,17 @@ void store_bind_kept(tk_store *s, tk_db_stmt *st, int i, const char *v);
 /* Runs a statement that returns no rows, or exactly one wanted row. */
 tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err);
 
-/* A transaction around one change, unless a batch is open (then the batch's). */
 /* An open round's rows from the evaluation of its new content, and its
  * document unless data is NULL (store_import.c). */
 tk_status store_round_rewrite(tk_store *s, int64_t round, const tk_evaluation *e, const char *data, size_t len,
 	tk_error *err);
+/* The same rows when they are those of `before` and one rating (of
+ * requirement item) changed: only what changed is written (store_import.c). */
+tk_status store_round_rows_since(tk_store *s, int64_t round, const tk_evaluation *before, const tk_evaluation *e,
+	size_t item, tk_error *err);
 /* Deletes the round's saved ratings, now in its document (store_edits.c). */
 tk_status store_edits_clear(tk_store *s, int64_t round, tk_error *err);
+/* A transaction around one change, unless a batch is open (then the batch's). */
 tk_status store_tx_begin(tk_store *s, tk_error *err);
 tk_status store_tx_commit(tk_store *s, tk_error *err);
 void store_tx_rollback(tk_store *s);
