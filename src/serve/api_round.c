@@ -699,63 +699,55 @@ void h_ratings_get(req *r)
 	loaded_free(&l);
 }
 
-void h_rating_put(req *r)
+/* The save of h_rating_put, on the writer's thread inside its batch
+ * (save_queue.c): the round held and read as it is now (from the writer's
+ * memory when unchanged, round_cache.c), the rating set exactly as the file
+ * loader reads it, the round evaluated, and the rating, the rows it
+ * changed and the audit entry written; the document itself is not
+ * written again (tk_store_round_rate). */
+static bool rating_save(req *r)
 {
-	json_t *b = body_json(r);
-	if (!b)
-		return;
-	if (refuse_closed(r)) {
-		json_decref(b);
-		return;
-	}
-	loaded l;
-	if (!load_round(r, &l)) {
-		json_decref(b);
-		return;
-	}
 	tk_error err = { 0 };
-	tk_evaluation *e = NULL;
-	char *text = NULL, *rating = NULL;
-	const tk_catalog *c = l.a->catalog;
-	const tk_requirement *q = tk_catalog_requirement(c, r->param);
+	tk_round_key k;
+	if (tk_store_round_lock(r->s, r->id, &err) || tk_store_round_key(r->s, r->id, &k, &err)) {
+		if (err.status == TK_EINPUT)
+			reply_error(r, 409, "conflict", "確定済みの評価回は変更できません", "a closed round cannot change");
+		else
+			reply_internal(r, &err);
+		return false;
+	}
+	cached_round *c = round_cache_get(r->s, r->id, &k, &err);
+	if (!c) {
+		reply_internal(r, &err);
+		return false;
+	}
+	const tk_catalog *cat = c->a->catalog;
+	const tk_requirement *q = tk_catalog_requirement(cat, r->param);
 	if (!q) {
 		reply_error(r, 404, "not_found", "その要求はカタログにありません", "no such requirement in the catalog");
-		goto out;
+		return false;
 	}
-	size_t i = (size_t)(q - c->requirements);
-	/* The rating is read by the assessment loader itself (in a one-entry
-	 * document), so that it is checked exactly as in a file; the round's
-	 * document is not written again (tk_store_round_rate). */
-	json_t *one = json_pack("{s:O}", r->param, b);
-	text = one ? json_dumps(one, JSON_COMPACT) : NULL;
-	rating = json_dumps(b, JSON_COMPACT);
-	json_decref(one);
-	if (!text || !rating) {
-		reply_error(r, 500, "internal", "メモリが足りません", "out of memory");
-		goto out;
-	}
-	if (tk_assessment_set_ratings(l.a, r->param, text, strlen(text), serve_resolve, NULL, &err)) {
+	size_t i = (size_t)(q - cat->requirements);
+	if (tk_assessment_set_ratings(c->a, r->param, r->save_doc, strlen(r->save_doc), serve_resolve, NULL, &err)) {
+		round_cache_forget(c); /* it may be half set */
 		reply_tk_error(r, 400, "invalid_document", &err);
-		goto out;
+		return false;
 	}
-	char detail[300];
-	const tk_rating *nr = &l.a->ratings[i];
+	char detail[300], target[64];
+	const tk_rating *nr = &c->a->ratings[i];
 	snprintf(detail, sizeof(detail), "%s: %s core=%d", r->param,
 		nr->kind == TK_RATING_RATED ? "rated" : nr->kind == TK_RATING_NA ? "na" : nr->kind == TK_RATING_UNKNOWN ?
 		"unknown" : "unassessed", nr->core);
-	char target[64];
 	snprintf(target, sizeof(target), "round %lld", (long long)r->id);
-	if (tk_evaluate(l.a, &e, &err)) {
+	tk_evaluation *e = NULL;
+	if (tk_evaluate(c->a, &e, &err) || tk_store_round_rate(r->s, r->id, c->e, e, r->param, r->save_rating, &err) ||
+		tk_audit_append(r->s, r->user.username, "rating_set", r->org_id, target, detail, r->remote, &err)) {
+		tk_evaluation_free(e);
+		round_cache_forget(c);
 		reply_internal(r, &err);
-		goto out;
+		return false;
 	}
-	if (tk_store_begin(r->s, &err) || tk_store_round_rate(r->s, r->id, e, r->param, rating, &err) ||
-		tk_audit_append(r->s, r->user.username, "rating_set", r->org_id, target, detail, r->remote, &err) ||
-		tk_store_commit(r->s, &err)) {
-		tk_store_rollback(r->s);
-		reply_internal(r, &err);
-		goto out;
-	}
+	round_cache_saved(c, e);
 	/* The answer: this requirement, its domain, the system and the counts,
 	 * the same bytes as in the evaluation a GET gives (which is made again
 	 * when it is asked for: the revision changed). */
@@ -768,15 +760,36 @@ void h_rating_put(req *r)
 	if (arc) {
 		free(answer);
 		reply_error(r, 500, "internal", "評価結果を組み立てられません", "cannot build the answer");
-		goto out;
+	} else {
+		reply_bytes(r, 200, "application/json; charset=utf-8", answer, alen);
 	}
-	reply_bytes(r, 200, "application/json; charset=utf-8", answer, alen);
-out:
+	return true;
+}
+
+void h_rating_put(req *r)
+{
+	json_t *b = body_json(r);
+	if (!b)
+		return;
+	if (refuse_closed(r)) {
+		json_decref(b);
+		return;
+	}
+	/* The rating is read by the assessment loader itself (in a one-entry
+	 * document), so that it is checked exactly as in a file. */
+	json_t *one = json_pack("{s:O}", r->param, b);
+	char *text = one ? json_dumps(one, JSON_COMPACT) : NULL, *rating = json_dumps(b, JSON_COMPACT);
+	json_decref(one);
+	json_decref(b);
+	r->save_doc = text ? tk_arena_strdup(r->a, text) : NULL;
+	r->save_rating = rating ? tk_arena_strdup(r->a, rating) : NULL;
 	free(text);
 	free(rating);
-	tk_evaluation_free(e);
-	loaded_free(&l);
-	json_decref(b);
+	if (!r->save_doc || !r->save_rating) {
+		reply_error(r, 500, "internal", "メモリが足りません", "out of memory");
+		return;
+	}
+	save_queue_submit(r, rating_save);
 }
 
 /* ---- reports and exports ---- */

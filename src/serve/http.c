@@ -337,6 +337,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	if (r->queued) { /* the writer has answered it (save_queue.c) */
+		r->queued = false;
+		return send_answer(r, true, false);
+	}
 	if (r->status) /* answered already (413 above) */
 		return MHD_YES;
 	bool api = strncmp(url, "/api/", 5) == 0;
@@ -349,6 +353,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (api) {
 		r->path = url;
 		route(r);
+		if (r->queued) /* answered when its batch is committed */
+			return MHD_YES;
 	} else {
 		r->path = url;
 		serve_static(r, url);
@@ -456,7 +462,7 @@ int serve_run(void)
 		return console_fail("--listen '%s' には ホスト:ポート を指定してください（例 127.0.0.1:8080）",
 			"--listen '%s' takes host:port (such as 127.0.0.1:8080)", g_cfg.listen);
 	char *cert = NULL, *key = NULL;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_AUTO;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	if (g_cfg.tls) {
@@ -476,6 +482,8 @@ int serve_run(void)
 		{ MHD_OPTION_HTTPS_MEM_KEY, 0, key },
 		{ MHD_OPTION_END, 0, NULL },
 	};
+	if (!save_queue_start())
+		return console_fail("保存用のスレッドを起動できません%s", "cannot start the saving thread%s", "");
 	struct MHD_Daemon *d = MHD_start_daemon(flags, port, NULL, NULL, on_request, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
@@ -489,6 +497,7 @@ int serve_run(void)
 		MHD_OPTION_ARRAY, g_cfg.tls ? tls_opts : tls_opts + 2,
 		MHD_OPTION_END);
 	if (!d) {
+		save_queue_stop();
 		char what[300];
 		snprintf(what, sizeof(what), "%s: %s", g_cfg.listen, strerror(errno));
 		free(cert);
@@ -502,6 +511,9 @@ int serve_run(void)
 	fflush(stdout);
 	while (!stopping)
 		pause();
+	/* Queued saves are answered first: the daemon stops only with no
+	 * connection set aside. */
+	save_queue_stop();
 	MHD_stop_daemon(d);
 	if (key) {
 		memset(key, 0, strlen(key)); /* the private key does not linger in freed memory */

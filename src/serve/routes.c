@@ -256,9 +256,24 @@ static bool authorise(req *r, const route_def *d)
  * stays outside: its argon2 work would hold everyone else up. */
 static pthread_mutex_t sqlite_writer = PTHREAD_MUTEX_INITIALIZER;
 
+bool writer_lock(tk_store *s)
+{
+	if (strcmp(tk_store_backend(s), "sqlite") != 0)
+		return false;
+	pthread_mutex_lock(&sqlite_writer);
+	return true;
+}
+
+void writer_unlock(void)
+{
+	pthread_mutex_unlock(&sqlite_writer);
+}
+
 static bool writes(const route_def *d)
 {
-	if (d->fn == h_session_post)
+	/* A rating save is queued for the writer (save_queue.c), which takes
+	 * the turn itself: its request thread only reads. */
+	if (d->fn == h_session_post || d->fn == h_rating_put)
 		return false;
 	/* downloads and exports write their audit entry */
 	return is_change(d->method) || d->fn == h_round_document || d->fn == h_report || d->fn == h_export;
@@ -275,9 +290,7 @@ static bool keeps_identities(const route_def *d)
 
 static void run(req *r, const route_def *d)
 {
-	bool serial = writes(d) && strcmp(tk_store_backend(r->s), "sqlite") == 0;
-	if (serial)
-		pthread_mutex_lock(&sqlite_writer);
+	bool serial = writes(d) && writer_lock(r->s);
 	if (authorise(r, d)) {
 		/* a compliance round's own handlers for the shared round routes */
 		handler fn = d->obj == OBJ_ROUND || d->obj == OBJ_SYSTEM ? compliance_route(r, d->fn) : d->fn;
@@ -291,7 +304,7 @@ static void run(req *r, const route_def *d)
 			cache_forget_identities();
 	}
 	if (serial)
-		pthread_mutex_unlock(&sqlite_writer);
+		writer_unlock();
 }
 
 void route(req *r)

@@ -93,6 +93,10 @@ typedef struct req {
 	bool html_report;             /* the report's own CSP (inline styles) */
 	char cookie[256];
 	char disposition[300];
+	/* a save queued for the writer (save_queue.c): the connection is set
+	 * aside until it is answered */
+	bool queued;
+	const char *save_doc, *save_rating; /* in a: the rating as a one-entry document, and alone */
 } req;
 
 typedef void (*handler)(req *r);
@@ -111,6 +115,39 @@ const char *query_arg(req *r, const char *name);
 const char *header(req *r, const char *name);
 /* The request body as a JSON object, or an answer 400/415 and NULL. */
 json_t *body_json(req *r);
+/* ---- saves committed together (save_queue.c) ----
+ * A save runs on the writer's thread inside its batch's transaction (r->s
+ * is the writer's connection): it answers r and returns true when its
+ * changes are to be kept, false when they are to be undone. */
+typedef bool (*save_fn)(req *r);
+bool save_queue_start(void);
+/* Saves and answers what is queued, then ends the writer. */
+void save_queue_stop(void);
+/* Queues r's save; r is answered when its batch is committed. */
+void save_queue_submit(req *r, save_fn fn);
+/* In-process writers on SQLite take turns here (routes.c); false (and no
+ * lock) on other back ends. */
+bool writer_lock(tk_store *s);
+void writer_unlock(void);
+
+/* ---- the writer's rounds (round_cache.c) ---- */
+typedef struct cached_round {
+	int64_t id, revision;
+	char imported_at[32];
+	tk_assessment *a;       /* as stored, saved ratings included */
+	tk_evaluation *e;       /* its evaluation: the round's rows */
+	unsigned saves;
+	unsigned long used;
+} cached_round;
+/* The round as stored now (k: its key read in this transaction), from
+ * memory or read again; NULL on failure. */
+cached_round *round_cache_get(tk_store *s, int64_t id, const tk_round_key *k, tk_error *err);
+/* After a save into c: e (taken) is the round's new evaluation. */
+void round_cache_saved(cached_round *c, tk_evaluation *e);
+/* When c may differ from the database (a failed or undone save). */
+void round_cache_forget(cached_round *c);
+void round_cache_forget_all(void);
+
 /* Starts the daemon; returns when SIGINT or SIGTERM arrives. */
 int serve_run(void);
 /* This thread's store connection. */
