@@ -30,7 +30,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 1 
 tport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$taisaku" serve --db "$db" --listen "127.0.0.1:$tport" --tls-cert cert.pem --tls-key key.pem >tls.log 2>&1 &
 tls_pid=$!
-for _ in $(seq 50); do curl -sk -o /dev/null "https://127.0.0.1:$tport/" && break; sleep 0.1; done
+for _ in $(seq 300); do curl -sk -o /dev/null "https://127.0.0.1:$tport/" && break; sleep 0.1; done
 curl -sk -D tls.headers -o /dev/null -H 'Content-Type: application/json' \
 	-d '{"username":"viewer","password":"Changed-Pass-22"}' "https://127.0.0.1:$tport/api/v1/session"
 kill "$tls_pid"
@@ -46,7 +46,7 @@ sql() { case $db in sqlite:*) sqlite3 "${db#sqlite:}" "$1" ;; *) psql -qtA "$db"
 pport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$taisaku" serve --db "$db" --listen "127.0.0.1:$pport" --lockout-window 1 >prune.log 2>&1 &
 prune_pid=$!
-for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$pport/" && break; sleep 0.1; done
+for _ in $(seq 300); do curl -s -o /dev/null "http://127.0.0.1:$pport/" && break; sleep 0.1; done
 fail_signin() {
 	curl -s -o /dev/null -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"Wrong-Pass-99\"}" \
 		"http://127.0.0.1:$pport/api/v1/session"
