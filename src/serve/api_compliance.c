@@ -146,14 +146,6 @@ static bool load_compliance(req *r, cloaded *l)
 	return true;
 }
 
-static bool refuse_closed(req *r)
-{
-	if (!r->rk.closed)
-		return false;
-	reply_error(r, 409, "conflict", "確定済みの評価回は変更できません", "a closed round cannot change");
-	return true;
-}
-
 /* The evaluation as the JSON of taisaku evaluate --format json (the one
  * writer, compliance_json.c), parsed for picking parts of it. */
 static json_t *result_json(const tk_compliance_result *res, tk_error *err)
@@ -272,13 +264,9 @@ void hc_items_get(req *r)
  * view, the whole and the open items, from the new version's evaluation. */
 void hc_item_put(req *r)
 {
-	json_t *b = body_json(r);
+	json_t *b = open_round_body(r);
 	if (!b)
 		return;
-	if (refuse_closed(r)) {
-		json_decref(b);
-		return;
-	}
 	cloaded l;
 	if (!load_compliance(r, &l)) {
 		json_decref(b);

@@ -40,12 +40,27 @@ static bool load_round(req *r, loaded *l)
 	return true;
 }
 
-static bool refuse_closed(req *r)
+static void reply_closed(req *r)
+{
+	reply_error(r, 409, "conflict", "確定済みの評価回は変更できません", "a closed round cannot change");
+}
+
+bool refuse_closed(req *r)
 {
 	if (!r->rk.closed)
 		return false;
-	reply_error(r, 409, "conflict", "確定済みの評価回は変更できません", "a closed round cannot change");
+	reply_closed(r);
 	return true;
+}
+
+json_t *open_round_body(req *r)
+{
+	json_t *b = body_json(r);
+	if (b && refuse_closed(r)) {
+		json_decref(b);
+		return NULL;
+	}
+	return b;
 }
 
 static char *write_yaml(const tk_assessment *a, size_t *len, tk_error *err)
@@ -559,13 +574,9 @@ static bool importance_parse(const char *s, tk_importance *out)
 
 void h_plan_put(req *r)
 {
-	json_t *b = body_json(r);
+	json_t *b = open_round_body(r);
 	if (!b)
 		return;
-	if (refuse_closed(r)) {
-		json_decref(b);
-		return;
-	}
 	loaded l;
 	if (!load_round(r, &l)) {
 		json_decref(b);
@@ -711,7 +722,7 @@ static bool rating_save(req *r)
 	tk_round_key k;
 	if (tk_store_round_lock(r->s, r->id, &err) || tk_store_round_key(r->s, r->id, &k, &err)) {
 		if (err.status == TK_EINPUT)
-			reply_error(r, 409, "conflict", "確定済みの評価回は変更できません", "a closed round cannot change");
+			reply_closed(r);
 		else
 			reply_internal(r, &err);
 		return false;
@@ -768,13 +779,9 @@ static bool rating_save(req *r)
 
 void h_rating_put(req *r)
 {
-	json_t *b = body_json(r);
+	json_t *b = open_round_body(r);
 	if (!b)
 		return;
-	if (refuse_closed(r)) {
-		json_decref(b);
-		return;
-	}
 	/* The rating is read by the assessment loader itself (in a one-entry
 	 * document), so that it is checked exactly as in a file. */
 	json_t *one = json_pack("{s:O}", r->param, b);

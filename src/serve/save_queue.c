@@ -104,8 +104,10 @@ static void *writer_main(void *unused)
 
 bool save_queue_start(void)
 {
+	pthread_mutex_lock(&lock);
 	stopping = false;
 	running = pthread_create(&writer, NULL, writer_main, NULL) == 0;
+	pthread_mutex_unlock(&lock);
 	return running;
 }
 
@@ -118,29 +120,37 @@ void save_queue_stop(void)
 	pthread_cond_signal(&wake);
 	pthread_mutex_unlock(&lock);
 	pthread_join(writer, NULL); /* what was queued is saved and answered first */
+	pthread_mutex_lock(&lock);
 	running = false;
+	pthread_mutex_unlock(&lock);
 }
 
 void save_queue_submit(req *r, save_fn fn)
 {
 	job *j = calloc(1, sizeof(*j));
-	if (!j || !running) {
+	if (j) {
+		j->r = r;
+		j->fn = fn;
+		pthread_mutex_lock(&lock);
+		/* Once the writer is told to stop, nothing more is queued: it
+		 * would never be answered. */
+		if (running && !stopping) {
+			/* Set aside before it is queued: the writer may answer at once. */
+			r->queued = true;
+			MHD_suspend_connection(r->conn);
+			if (tail)
+				tail->next = j;
+			else
+				head = j;
+			tail = j;
+			pthread_cond_signal(&wake);
+			j = NULL;
+		}
+		pthread_mutex_unlock(&lock);
+		if (!j)
+			return;
 		free(j);
-		reply_error(r, 503, "unavailable", "いまは保存できません。しばらくしてからやり直してください",
-			"cannot save now; try again later");
-		return;
 	}
-	j->r = r;
-	j->fn = fn;
-	/* Set aside before it is queued: the writer may answer at once. */
-	r->queued = true;
-	MHD_suspend_connection(r->conn);
-	pthread_mutex_lock(&lock);
-	if (tail)
-		tail->next = j;
-	else
-		head = j;
-	tail = j;
-	pthread_cond_signal(&wake);
-	pthread_mutex_unlock(&lock);
+	reply_error(r, 503, "unavailable", "いまは保存できません。しばらくしてからやり直してください",
+		"cannot save now; try again later");
 }

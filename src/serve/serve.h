@@ -148,6 +148,13 @@ void round_cache_saved(cached_round *c, tk_evaluation *e);
 void round_cache_forget(cached_round *c);
 void round_cache_forget_all(void);
 
+/* ---- changes to a round (api_round.c) ---- */
+/* 409 and true when the route's round is closed. */
+bool refuse_closed(req *r);
+/* The body of a change to the route's round, or an answer (400, 415, 409
+ * for a closed round) and NULL. */
+json_t *open_round_body(req *r);
+
 /* Starts the daemon; returns when SIGINT or SIGTERM arrives. */
 int serve_run(void);
 /* This thread's store connection. */
