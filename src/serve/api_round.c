@@ -788,6 +788,15 @@ void h_rating_put(req *r)
 	char *text = one ? json_dumps(one, JSON_COMPACT) : NULL, *rating = json_dumps(b, JSON_COMPACT);
 	json_decref(one);
 	json_decref(b);
+	json_t *as_key = one ? NULL : json_string(r->param);
+	if (!one && !as_key) {
+		/* Not UTF-8: no catalog has such a requirement (the writer looks
+		 * up the ones that are). */
+		free(rating);
+		reply_error(r, 404, "not_found", "その要求はカタログにありません", "no such requirement in the catalog");
+		return;
+	}
+	json_decref(as_key);
 	r->save_doc = text ? tk_arena_strdup(r->a, text) : NULL;
 	r->save_rating = rating ? tk_arena_strdup(r->a, rating) : NULL;
 	free(text);
