@@ -148,6 +148,19 @@ tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err)
 	return r == TK_DB_FAILED ? err->status : TK_OK;
 }
 
+tk_status store_run_for_round(tk_store *s, const store_sql *qs, size_t n, int64_t round, tk_error *err)
+{
+	tk_status rc = TK_OK;
+	for (size_t i = 0; !rc && i < n; i++) {
+		tk_db_stmt *st;
+		if (!(rc = store_stmt(s, qs[i], &st, err))) {
+			s->ops->bind_int(st, 1, round);
+			rc = store_done(s, st, err);
+		}
+	}
+	return rc;
+}
+
 void store_now(char out[32])
 {
 	time_t t = time(NULL);

@@ -455,12 +455,7 @@ static tk_status replace_compliance(tk_store *s, int64_t round, const tk_store_d
 		goto fail;
 	}
 	const store_sql dels[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_DEL_COMPLIANCE, Q_ROUND_REVISE };
-	for (size_t i = 0; !rc && i < sizeof(dels) / sizeof(*dels); i++) {
-		if ((rc = store_stmt(s, dels[i], &st, err)))
-			break;
-		s->ops->bind_int(st, 1, round);
-		rc = store_done(s, st, err);
-	}
+	rc = store_run_for_round(s, dels, sizeof(dels) / sizeof(*dels), round, err);
 	if (!rc)
 		rc = store_insert_compliance(s, round, d->cr, err);
 	if (rc)
@@ -535,15 +530,10 @@ tk_status store_round_rewrite(tk_store *s, int64_t round, const tk_evaluation *e
 	tk_error *err)
 {
 	const tk_catalog *c = e->assessment->catalog;
-	tk_db_stmt *st;
+	static const store_sql dels[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_REVISE };
 	tk_status rc = write_summary(s, round, e, data, len, err);
-	const store_sql dels[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_REVISE };
-	for (size_t i = 0; !rc && i < sizeof(dels) / sizeof(*dels); i++) {
-		if ((rc = store_stmt(s, dels[i], &st, err)))
-			break;
-		s->ops->bind_int(st, 1, round);
-		rc = store_done(s, st, err);
-	}
+	if (!rc)
+		rc = store_run_for_round(s, dels, sizeof(dels) / sizeof(*dels), round, err);
 	if (!rc)
 		rc = insert_ratings(s, round, e, err);
 	if (!rc)
@@ -615,11 +605,9 @@ tk_status store_round_rows_since(tk_store *s, int64_t round, const tk_evaluation
 		rc = update_levels(s, round, "domain", c->n_domains, before->domains, e->domains, err);
 	if (!rc)
 		rc = update_levels(s, round, "view", c->n_views, before->views, e->views, err);
-	tk_db_stmt *st;
-	if (!rc && !(rc = store_stmt(s, Q_ROUND_REVISE, &st, err))) {
-		s->ops->bind_int(st, 1, round);
-		rc = store_done(s, st, err);
-	}
+	static const store_sql revise[] = { Q_ROUND_REVISE };
+	if (!rc)
+		rc = store_run_for_round(s, revise, 1, round, err);
 	return rc ? rc : refresh_peer_vector(s, round, err);
 }
 

@@ -82,6 +82,9 @@ void store_bind_kept(tk_store *s, tk_db_stmt *st, int i, const char *v);
 /* Runs a statement that returns no rows, or exactly one wanted row. */
 tk_status store_done(tk_store *s, tk_db_stmt *st, tk_error *err);
 
+/* Runs each of the n statements with the round id as its one parameter. */
+tk_status store_run_for_round(tk_store *s, const store_sql *qs, size_t n, int64_t round, tk_error *err);
+
 /* An open round's rows from the evaluation of its new content, and its
  * document unless data is NULL (store_import.c). */
 tk_status store_round_rewrite(tk_store *s, int64_t round, const tk_evaluation *e, const char *data, size_t len,

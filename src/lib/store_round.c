@@ -171,13 +171,8 @@ tk_status tk_store_round_delete(tk_store *s, int64_t round, tk_error *err)
 	/* Children first (foreign keys); every statement is guarded by
 	 * closed = 0, so a closed round's rows are never touched. */
 	const store_sql qs[] = { Q_ROUND_DEL_RATINGS, Q_ROUND_DEL_LEVELS, Q_ROUND_DEL_COMPLIANCE };
-	for (size_t k = 0; !rc && k < sizeof(qs) / sizeof(*qs); k++) {
-		tk_db_stmt *st;
-		if (!(rc = store_stmt(s, qs[k], &st, err))) {
-			s->ops->bind_int(st, 1, round);
-			rc = store_done(s, st, err);
-		}
-	}
+	if (!rc)
+		rc = store_run_for_round(s, qs, sizeof(qs) / sizeof(*qs), round, err);
 	if (!rc)
 		rc = store_edits_clear(s, round, err);
 	bool hit = false;
