@@ -164,8 +164,14 @@ json_t *body_json(req *r)
 	}
 	json_error_t je;
 	json_t *j = json_loadb(r->body ? r->body : "", r->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!j || !json_is_object(j)) {
+	if (j && !json_is_object(j)) {
+		/* Well-formed JSON, so there is no place to point at. */
 		json_decref(j);
+		reply_error(r, 400, "bad_request", "本文は JSON のオブジェクト（{...}）にしてください",
+			"the body must be a JSON object ({...})");
+		return NULL;
+	}
+	if (!j) {
 		char ja[300], en[300];
 		snprintf(ja, sizeof(ja), "本文が JSON のオブジェクトではありません（%d 行 %d 列: %s）", je.line, je.column, je.text);
 		snprintf(en, sizeof(en), "the body is not a JSON object (line %d, column %d: %s)", je.line, je.column,

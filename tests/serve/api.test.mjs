@@ -247,6 +247,8 @@ r = await own.req('PUT', `/rounds/${roundNew}/ratings/Tb1.7`, { assets: [{ name:
 eq(r.status, 200, 'save a rating per asset');
 eq((await own.req('PUT', `/rounds/${roundNew}/ratings/Ma1.1`, { core: 9 })).status, 400, 'a core of 9 is refused');
 eq((await own.req('PUT', `/rounds/${roundNew}/ratings/Zz9.9`, { core: 3 })).status, 404, 'an unknown requirement: 404');
+r = await own.req('PUT', `/rounds/${roundNew}/ratings/Ma1.1`, [1, 2]);
+check(r.status === 400 && r.json?.error?.code === 'bad_request' && !/-1/.test(r.json?.error?.message), 'a body that is JSON but not an object: 400, without a made-up place');
 r = await own.req('GET', `/rounds/${roundNew}/ratings`);
 eq(r.json?.ratings?.['Ma1.1']?.review, 'C', 'ratings read back');
 eq(r.json?.ratings?.['Ma1.3']?.study?.experts, 't', 'answers read back');
